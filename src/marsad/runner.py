@@ -77,6 +77,7 @@ class IngestSummary:
     inputs: int = 0
     skipped_seen: int = 0
     counts: dict[str, Any] = field(default_factory=dict)
+    corpus: dict[str, int] | None = None
 
 
 ProgressFn = Callable[[int], None]
@@ -84,11 +85,13 @@ ProgressFn = Callable[[int], None]
 
 def ingest(sources: Sequence[str], db: str | Path, *, pipeline: Pipeline | None = None,
            batch_size: int = DEFAULT_BATCH, progress: ProgressFn | None = None,
-           command: str = "ingest", **options: Any) -> IngestSummary:
+           command: str = "ingest", corpus: bool = True, **options: Any) -> IngestSummary:
     """Run the pipeline over sources into the store, one transaction per batch.
 
     Idempotent: raw inputs already stored are skipped before cleaning, and stories are
     keyed by content hash, so re-running (also after a killed run) adds no duplicates.
+    With ``corpus`` (the default), duplicates, stories and merged events are rebuilt
+    at the end when the run changed the stored stories.
     """
     from marsad.store import Store, WriteCounts
 
@@ -106,8 +109,13 @@ def ingest(sources: Sequence[str], db: str | Path, *, pipeline: Pipeline | None 
             if progress:
                 progress(len(chunk))
         summary.counts = total.to_json()
+        if corpus and (total.stored or total.replaced):
+            from marsad.corpus.build import build_corpus
+
+            summary.corpus = build_corpus(store).to_json()
         store.finish_run(run_id, {**summary.counts, "inputs": summary.inputs,
-                                  "skipped_seen": summary.skipped_seen})
+                                  "skipped_seen": summary.skipped_seen,
+                                  "corpus": summary.corpus})
     return summary
 
 

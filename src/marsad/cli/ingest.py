@@ -22,6 +22,11 @@ def print_summary(summary: Any) -> None:
     )
     for reason, n in c["reasons"].items():
         click.echo(f"  quarantined {reason}: {n}")
+    if summary.corpus:
+        k = summary.corpus
+        click.echo(f"  corpus: {k['stories']} stories ({k['multi_outlet_stories']} across outlets), "
+                   f"{k['exact_duplicates']} exact and {k['near_duplicates']} near duplicates, "
+                   f"{k['event_mentions']} event mentions merged into {k['canonical_events']} events")
 
 
 @click.command("ingest")

@@ -65,3 +65,22 @@ migration(
 
 #: Tables whose rows belong to one document (deleted and rewritten together).
 DOCUMENT_TABLES: tuple[str, ...] = ("entities", "mentions", "quotes", "events")
+
+migration(
+    2, "corpus layer: stories, duplicates and canonical events",
+    """CREATE TABLE stories (
+        story_id VARCHAR PRIMARY KEY, label VARCHAR, start_date DATE, end_date DATE,
+        outlets JSON, n_articles INTEGER, n_outlets INTEGER)""",
+    """CREATE TABLE story_members (
+        story_id VARCHAR, doc_id VARCHAR PRIMARY KEY, score DOUBLE, duplicate_of VARCHAR,
+        duplicate_kind VARCHAR, duplicate_similarity DOUBLE)""",
+    """CREATE TABLE canonical_events (
+        event_id VARCHAR PRIMARY KEY, story_id VARCHAR, cameo VARCHAR, root VARCHAR,
+        source_code VARCHAR, target_code VARCHAR, modality VARCHAR, event_date DATE,
+        num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, confidence DOUBLE,
+        goldstein DOUBLE, location_code VARCHAR)""",
+    "CREATE TABLE event_mentions (event_id VARCHAR, doc_id VARCHAR, idx INTEGER)",
+    "CREATE INDEX event_mentions_doc ON event_mentions(doc_id, idx)",
+)
+
+CORPUS_TABLES: tuple[str, ...] = ("stories", "story_members", "canonical_events", "event_mentions")

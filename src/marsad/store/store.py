@@ -272,6 +272,21 @@ class Store:
             row["via"] = json.loads(row["via"]) if row["via"] else []
         return out
 
+    def query_stories(self, *, limit: int = 1000, min_outlets: int = 1) -> list[dict[str, Any]]:
+        """Story clusters (largest first) with their outlets and member record ids."""
+        rows = self.con.execute(
+            """SELECT s.story_id, s.label, CAST(s.start_date AS VARCHAR),
+                      CAST(s.end_date AS VARCHAR), s.outlets, s.n_articles,
+                      list(m.doc_id ORDER BY d.published_date, m.doc_id)
+               FROM stories s JOIN story_members m USING (story_id)
+               JOIN documents d ON d.id = m.doc_id
+               WHERE s.n_outlets >= ?
+               GROUP BY ALL ORDER BY s.n_articles DESC, s.start_date, s.story_id LIMIT ?""",
+            [min_outlets, max(1, min(int(limit), 100_000))]).fetchall()
+        return [{"id": sid, "label": label, "start": start, "end": end,
+                 "outlets": json.loads(outlets), "n_articles": n, "members": list(members)}
+                for sid, label, start, end, outlets, n, members in rows]
+
 
 #: SQL folding of the speaker text, matching :func:`marsad.text.normalize.fold` on the
 #: characters that matter for names (alef forms, yaa, taa marbuta, tatweel).

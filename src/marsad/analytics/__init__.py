@@ -1,0 +1,1 @@
+"""Analytics over the store: dyad series, escalation index, mediator network."""

@@ -1,0 +1,1 @@
+"""Corpus stages: near-duplicates, story clusters across outlets, event merging."""
