@@ -1,0 +1,1 @@
+"""The dashboard: static assets shipped in the package."""
