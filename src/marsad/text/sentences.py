@@ -30,38 +30,54 @@ _CLOSERS = frozenset(_OPEN_CLOSE.values())
 _TOGGLES = frozenset('"')
 
 
-def _quote_mask(par: str) -> list[bool]:
-    """For each character of a paragraph: is it inside a (short, balanced) quotation?"""
-    mask = [False] * len(par)
+_QUOTE_CHAR = re.compile('[«»“”„"]')
+
+
+def _quoted_ranges(par: str) -> list[tuple[int, int]]:
+    """Character ranges of a paragraph inside short, balanced quotations."""
+    ranges: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(par):
-        if stack and (ch == stack[-1][0]):
+    for m in _QUOTE_CHAR.finditer(par):
+        ch, i = m.group(), m.start()
+        if stack and ch == stack[-1][0]:
             _, start = stack.pop()
             if not stack and i - start <= MAX_QUOTE:
-                for j in range(start, i):
-                    mask[j] = True
+                ranges.append((start, i))
         elif ch in _OPEN_CLOSE:
             stack.append((_OPEN_CLOSE[ch], i))
         elif ch in _TOGGLES:
             stack.append((ch, i))
         elif ch in _CLOSERS:
             stack.clear()  # a closer with no opener: forget, do not guess
-    return mask
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+_LAST_WORD = re.compile(r"\w+$")
+#: Longest abbreviation in ``_ABBREV`` plus slack: only this much text before a period
+#: is looked at, which keeps the check constant-time on long paragraphs.
+_ABBREV_WINDOW = 6
 
 
 def _is_abbreviation(par: str, dot: int) -> bool:
     if par[dot] != ".":
         return False
-    m = re.search(r"(\w+)$", par[:dot])
-    return bool(m) and m.group(1).lower() in _ABBREV
+    lo = max(0, dot - _ABBREV_WINDOW)
+    m = _LAST_WORD.search(par, lo, dot)
+    if not m or (m.start() == lo and lo > 0 and par[lo - 1].isalnum()):
+        return False
+    return m.group().lower() in _ABBREV
 
 
 def _split_paragraph(par: str, offset: int) -> list[Span]:
     spans: list[Span] = []
-    mask = _quote_mask(par)
+    quoted = _quoted_ranges(par)
     start = 0
     for m in _END.finditer(par):
-        if mask[m.start()] or _is_abbreviation(par, m.start()):
+        if _inside(quoted, m.start()) or _is_abbreviation(par, m.start()):
             continue
         spans.append(Span(offset + start, offset + m.end()))
         start = m.end()
