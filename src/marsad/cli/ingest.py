@@ -56,7 +56,11 @@ def stats(db: str, as_json: bool) -> None:
     """Counts of stored stories, actors, statements, events and quarantined inputs."""
     from marsad.store import Store
 
-    with Store.open(db, read_only=True) as store:
+    try:
+        store = Store.open(db, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    with store:
         data = store.stats()
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -95,7 +95,13 @@ def arrival_order(articles: Sequence[ArticleView]) -> list[ArticleView]:
 
 
 class StoryClusterer:
-    """Online clustering: :meth:`add` one article at a time."""
+    """Online clustering: :meth:`add` one article at a time.
+
+    The centroids of the stories active in the time window are kept as rows of one
+    matrix, so scoring an article against every active story is one matrix product;
+    only the few stories whose cosine could still clear the threshold are scored in
+    full with the actor and event overlaps.
+    """
 
     def __init__(self, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS) -> None:
         if not 0 < threshold < 1:
@@ -104,30 +110,65 @@ class StoryClusterer:
             raise ValueError(f"window_days must be >= 0, got {window_days}")
         self.threshold = threshold
         self.window_days = window_days
+        # Below this cosine an article cannot reach the threshold even with full actor
+        # and event overlap, so only stories above it are scored in full.
+        self._min_cos = (threshold - W_ACTORS - W_EVENTS) / W_EMBED
         self.stories: list[Story] = []
         self._active: list[Story] = []
+        self._mat = np.zeros((64, 512), dtype=np.float32)
+        self._day: date | None = None
 
-    def _candidates(self, day: date | None) -> list[Story]:
-        if day is None:
-            return self._active
-        self._active = [s for s in self._active
-                        if s.last is None or (day - s.last).days <= self.window_days]
-        return self._active
+    def _prune(self, day: date | None) -> None:
+        """Drop stories that fell out of the window (dates arrive in order)."""
+        if day is None or day == self._day:
+            return
+        self._day = day
+        keep = [i for i, s in enumerate(self._active)
+                if s.last is None or (day - s.last).days <= self.window_days]
+        if len(keep) != len(self._active):
+            self._mat[: len(keep)] = self._mat[keep]
+            self._active = [self._active[i] for i in keep]
+
+    def _set_row(self, row: int, story: Story) -> None:
+        if row >= len(self._mat):
+            grown = np.zeros((2 * len(self._mat), self._mat.shape[1]), dtype=np.float32)
+            grown[: len(self._mat)] = self._mat
+            self._mat = grown
+        assert story.centroid is not None
+        norm = float(np.linalg.norm(story.centroid)) or 1.0
+        self._mat[row] = story.centroid / norm
+
+    def _best(self, art: ArticleView) -> tuple[int, float]:
+        n = len(self._active)
+        if n == 0:
+            return -1, -1.0
+        cos = self._mat[:n] @ art.embedding
+        best, best_score = -1, -1.0
+        for i in np.flatnonzero(cos >= self._min_cos):
+            score = similarity(art, self._active[i])
+            if score > best_score:
+                best, best_score = int(i), score
+        return best, best_score
 
     def add(self, art: ArticleView) -> tuple[Story, float]:
         """Place an article; returns its story and the score that placed it (1.0 if new)."""
-        best, best_score = None, -1.0
-        for story in self._candidates(art.day):
-            score = similarity(art, story)
-            if score > best_score:
-                best, best_score = story, score
-        if best is None or best_score < self.threshold:
+        if art.embedding.shape[0] != self._mat.shape[1]:
+            if self.stories:
+                raise ValueError(f"embedding has {art.embedding.shape[0]} dimensions, "
+                                 f"earlier ones had {self._mat.shape[1]}")
+            self._mat = np.zeros((64, art.embedding.shape[0]), dtype=np.float32)
+        self._prune(art.day)
+        row, score = self._best(art)
+        if row < 0 or score < self.threshold:
             sid = "story-" + hashlib.sha1(art.doc_id.encode()).hexdigest()[:12]
-            best, best_score = Story(sid, art.title), 1.0
-            self.stories.append(best)
-            self._active.append(best)
-        best.add(art)
-        return best, best_score
+            story, score, row = Story(sid, art.title), 1.0, len(self._active)
+            self.stories.append(story)
+            self._active.append(story)
+        else:
+            story = self._active[row]
+        story.add(art)
+        self._set_row(row, story)
+        return story, score
 
 
 def cluster(articles: Sequence[ArticleView], threshold: float = THRESHOLD,

@@ -1,0 +1,1 @@
+"""Packaged lexicons (trigger tables, coding ontology), read with importlib.resources."""
