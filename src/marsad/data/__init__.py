@@ -1,0 +1,1 @@
+"""Packaged resources (knowledge base, lexicons, models); read with importlib.resources."""

@@ -1,0 +1,1 @@
+"""Actor knowledge base data files; see manifest.json and marsad.actors.kb."""
