@@ -9,6 +9,8 @@ demonym in the same phrase ("المتحدث الإسرائيلي فلان" -> IS
 
 from __future__ import annotations
 
+import importlib
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -33,7 +35,9 @@ CONTEXT = 3
 def ner_spans(text: str) -> list[tuple[int, int, str]] | None:
     """``find_entities(text)`` from the NER module, or ``None`` when it is unavailable."""
     try:
-        from marsad.actors import ner
+        # import_module consults sys.modules, so a disabled or missing module is seen
+        # even when the package attribute was set by an earlier import
+        ner = importlib.import_module("marsad.actors.ner")
     except ImportError:
         return None
     missing = getattr(ner, "NerModelMissing", None)
