@@ -40,11 +40,18 @@ def raw_from_text(content: str, *, format: str = "text", meta: Meta | None = Non
                                           input_format=format), meta=meta or Meta())
 
 
-def acquire(sources: Sequence[str], **options: Any) -> Iterator[RawInput | Rejected]:
-    """Read sources (paths, folders, globs, "-", URLs) into raw inputs or rejections."""
-    from marsad.acquire import AcquireOptions, iter_inputs
+def acquire(sources: Sequence[str], *, manifest: str | Path | None = None,
+            **options: Any) -> Iterator[RawInput | Rejected]:
+    """Read sources (paths, folders, globs, "-", URLs) into raw inputs or rejections.
 
-    return iter_inputs(list(sources), AcquireOptions(**options))
+    ``manifest`` names a JSON Lines file of per-file metadata (see
+    :mod:`marsad.acquire.manifest`).
+    """
+    from marsad.acquire import AcquireOptions, iter_inputs
+    from marsad.acquire.manifest import apply_manifest, load_manifest
+
+    items = iter_inputs(list(sources), AcquireOptions(**options))
+    return apply_manifest(items, load_manifest(manifest)) if manifest else items
 
 
 def extract(*sources: str | Path, text: str | None = None, html: str | None = None,

@@ -45,7 +45,8 @@ def command(db: str, serve: bool, host: str, port: int) -> None:
     for suffix in ("", ".wal"):
         Path(db + suffix).unlink(missing_ok=True)
     root = demo_corpus_path()
-    summary = ingest(demo_sources(root), db, command="demo")
+    summary = ingest(demo_sources(root), db, command="demo",
+                     manifest=str(root / "manifest.jsonl"))
     print_summary(summary)
     if serve:
         from marsad.cli.serve import run_server

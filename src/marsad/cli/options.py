@@ -23,6 +23,8 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Allow fetching from private or loopback addresses."),
         click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True,
                      help="Reject inputs larger than this."),
+        click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
+                     help="JSON Lines of per-file metadata (file, title, outlet, published, url)."),
     ]
     for deco in reversed(decorators):
         fn = deco(fn)
@@ -31,5 +33,6 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def acquire_kwargs(opts: dict[str, Any]) -> dict[str, Any]:
     """The acquisition options among a command's parsed options."""
-    keys = ("input_format", "published", "outlet", "url", "title", "allow_private", "max_bytes")
+    keys = ("input_format", "published", "outlet", "url", "title", "allow_private", "max_bytes",
+            "manifest")
     return {k: opts[k] for k in keys if opts.get(k) is not None}

@@ -68,16 +68,24 @@ def cluster_store(con: Any) -> tuple[list[Any], dict[str, tuple[str, float]],
     dedup = NearDuplicateIndex()
     clusterer = StoryClusterer()
     membership: dict[str, tuple[str, float]] = {}
+    stories_by_id: dict[str, Any] = {}
     dups: list[DuplicateDecision] = []
     batch: list[tuple[str, str | None, str | None, date | None, str]] = []
 
     def flush() -> None:
         vecs = embed([lead_text(t, text) for _, t, _, _, text in batch])
         for (doc_id, title, outlet, day, text), vec in zip(batch, vecs, strict=True):
-            dups.append(dedup.add(doc_id, text))
+            dup = dedup.add(doc_id, text)
+            dups.append(dup)
             art = ArticleView(doc_id, outlet, day, title or text[:80], vec,
                               actors.get(doc_id, frozenset()), events.get(doc_id, frozenset()))
+            original = membership.get(dup.duplicate_of or "")
+            if original is not None:  # a copy belongs to its original's story
+                clusterer.join(art, stories_by_id[original[0]])
+                membership[doc_id] = (original[0], dup.similarity)
+                continue
             story, score = clusterer.add(art)
+            stories_by_id[story.story_id] = story
             membership[doc_id] = (story.story_id, score)
         batch.clear()
 
