@@ -129,11 +129,22 @@ def _read_routes(app: FastAPI) -> None:
                     plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
                     modality: Annotated[str | None, Query(pattern="^(asserted|negated|future|hypothetical)$")] = None,
                     outlet: Text = None, q: Text = None, date_from: DateQ = None,
-                    date_to: DateQ = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                    date_to: DateQ = None, limit: Limit = 50, offset: Offset = 0,
+                    event_ids: Annotated[str | None, Query(
+                        pattern=r"^[A-Za-z0-9_.\-]{1,40}(,[A-Za-z0-9_.\-]{1,40}){0,199}$",
+                        description="Comma-separated canonical event ids (at most 200), "
+                                    "as in a series point's event_ids")] = None
+                    ) -> dict[str, Any]:
         pair = tuple(dyad.upper().split("-")) if dyad else None
         return queries.events(c, actor=actor, dyad=pair, root=root, plover=plover,  # type: ignore[arg-type]
                               modality=modality, outlet=outlet, q=q, date_from=date_from,
-                              date_to=date_to, limit=limit, offset=offset)
+                              date_to=date_to, limit=limit, offset=offset,
+                              event_ids=event_ids.split(",") if event_ids else None)
+
+    @app.get("/api/speakers")
+    def list_speakers(c: Con, q: Text = None,
+                      limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+        return {"items": queries.speakers(c, q=q, limit=limit)}
 
     @app.get("/api/statements")
     def list_statements(c: Con, speaker: Text = None, actor: CodeQ = None, outlet: Text = None,
@@ -159,7 +170,8 @@ def _read_routes(app: FastAPI) -> None:
         return {"id": actor_id, "stored": stored, "kb": kb,
                 "statements": queries.statements(c, speaker=actor_id, actor=None, outlet=None, q=None,
                                                  date_from=None, date_to=None, limit=20, offset=0)["items"],
-                "counterparts": queries.actor_counterparts(c, actor_id, code)}
+                "counterparts": queries.actor_counterparts(c, actor_id, code),
+                "mediated": queries.actor_mediated(c, actor_id)}
 
     @app.get("/api/stories")
     def list_stories(c: Con, min_outlets: Annotated[int, Query(ge=1, le=100)] = 1,

@@ -81,8 +81,12 @@ def document(con: Any, doc_id: str) -> dict[str, Any] | None:
 
 def events(con: Any, *, actor: str | None, dyad: tuple[str, str] | None, root: str | None,
            plover: str | None, modality: str | None, outlet: str | None, q: str | None,
-           date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
+           date_from: str | None, date_to: str | None, limit: int, offset: int,
+           event_ids: list[str] | None = None) -> dict[str, Any]:
     f = Filters()
+    if event_ids:
+        # The drill-down from a series point: its canonical ids, bound as one list parameter.
+        f.add("list_contains(CAST(? AS VARCHAR[]), m.event_id)", event_ids)
     if actor:
         f.add("(e.source_code = ? OR e.target_code = ? OR e.source_entity_id = ? OR "
               "e.target_entity_id = ? OR substr(e.source_code,1,3) = ? OR substr(e.target_code,1,3) = ?)",
@@ -138,6 +142,19 @@ def statements(con: Any, *, speaker: str | None, actor: str | None, outlet: str 
     return page
 
 
+def speakers(con: Any, *, q: str | None, limit: int) -> list[dict[str, Any]]:
+    """The most quoted speakers (resolved ones first), for the statements filter."""
+    f = Filters()
+    f.add("coalesce(speaker_text, '') <> ''")
+    if q:
+        f.add("strpos(lower(speaker_text), lower(?)) > 0", q)
+    return _rows(con, f"""
+        SELECT coalesce(speaker_entity_id, speaker_text) AS key, any_value(speaker_entity_id) AS entity_id,
+               any_value(speaker_code) AS code, mode(speaker_text) AS text, count(*) AS statements
+        FROM quotes WHERE {f.sql()} GROUP BY 1 ORDER BY statements DESC, key LIMIT ?""",
+        [*f.params, limit])
+
+
 def actors(con: Any, *, q: str | None, type_: str | None, limit: int, offset: int) -> dict[str, Any]:
     f = Filters()
     if q:
@@ -163,6 +180,15 @@ def actor_counterparts(con: Any, actor_id: str, code: str | None) -> list[dict[s
               AND modality = 'asserted'
         GROUP BY 1 HAVING counterpart IS NOT NULL ORDER BY events DESC LIMIT 20""",
         [*keys, *keys, *keys])
+
+
+def actor_mediated(con: Any, actor_id: str) -> list[dict[str, Any]]:
+    """The dyads an actor (by entity id) carried messages between, with event counts."""
+    return _rows(con, """
+        SELECT substr(source_code, 1, 3) AS source, substr(target_code, 1, 3) AS target,
+               count(*) AS events, count(DISTINCT doc_id) AS articles
+        FROM events WHERE mediator_entity_id = ?
+        GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT 20""", [actor_id])
 
 
 def stories(con: Any, *, min_outlets: int, limit: int, offset: int) -> dict[str, Any]:
