@@ -79,8 +79,21 @@ def expect(locator: Any) -> Any:
 
 
 def open_view(pg: Any, route: str, ready: str) -> None:
-    pg.goto(f"{pg.base}/#/{route}")
-    pg.wait_for_selector(ready, timeout=10_000)
+    """Go to a route and wait until *that* route's view shows ``ready``.
+
+    A hash change re-renders asynchronously, so the previous view's elements may still
+    be on the page right after ``goto``; waiting for a new render token avoids reading them.
+    """
+    url = f"{pg.base}/#/{route}"
+    old = pg.evaluate("document.getElementById('view')?.dataset.render || ''")
+    if pg.url == url:
+        pg.reload()  # a fresh document: nothing stale can remain
+    else:
+        pg.goto(url)
+        pg.wait_for_function(
+            "(old) => (document.getElementById('view')?.dataset.render || '') !== old",
+            arg=old, timeout=10_000)
+    pg.wait_for_selector(f"#view[data-render] {ready}", timeout=10_000)
 
 
 def assert_clean(pg: Any) -> None:

@@ -78,6 +78,7 @@
   function context(params) {
     const token = ++renderToken;
     const view = clear(document.getElementById("view"));
+    view.dataset.render = String(token); // lets tests tell a fresh view from the last one
     return {
       view, params, t, api, go, remember,
       live: () => token === renderToken,
