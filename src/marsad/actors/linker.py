@@ -88,7 +88,7 @@ class Linker:
         toks = tokens(norm.text)
         date = publication_date(doc.meta.published)
         hits = self._name_hits(toks, doc.text, norm.to_source)
-        hits = self._anonymous(toks, hits, date)
+        hits = self._anonymous(toks, hits, date, doc.id)
         hits += self._title_hits(toks, hits, date)
         hits += self._surname_hits(toks, hits)
         if self.use_ner:
@@ -158,7 +158,10 @@ class Linker:
         return eid
 
     # -- anonymous sources ---------------------------------------------------------
-    def _anonymous(self, toks: list[Token], hits: list[Hit], date: str | None) -> list[Hit]:
+    def _anonymous(self, toks: list[Token], hits: list[Hit], date: str | None,
+                   doc_id: str) -> list[Hit]:
+        """Anonymous sources, with ids scoped to the document: two articles' "a US
+        official" are not known to be the same person, so they never share an id."""
         by_first = {h.first: (n, h) for n, h in enumerate(hits)}
 
         def hit_at(k: int) -> tuple[int, int, str | None, bool] | None:
@@ -175,7 +178,7 @@ class Linker:
         out = [h for n, h in enumerate(hits) if n not in absorbed]
         for k, a in enumerate(actors):
             out.append(Hit(a.first, a.last, toks[a.first].start, toks[a.last].end,
-                           f"anon:{k + 1}", "anon", a.code))
+                           f"anon:{doc_id}/{k + 1}", "anon", a.code))
         return out
 
     # -- titles ----------------------------------------------------------------------

@@ -84,6 +84,10 @@ def mediator_network(con: Any, limit: int = 200) -> dict[str, Any]:
                max(coalesce(event_date, published_date)) AS last
         FROM events
         WHERE coalesce(mediator_code, mediator_entity_id) IS NOT NULL
+              -- a party to the dyad is not its own mediator, and a dyad needs two sides
+              AND substr(coalesce(mediator_code, ''), 1, 3) NOT IN
+                  (coalesce(substr(source_code, 1, 3), ''), coalesce(substr(target_code, 1, 3), ''))
+              AND coalesce(substr(source_code, 1, 3), '') <> coalesce(substr(target_code, 1, 3), '')
         GROUP BY 1, 2, 3 ORDER BY n DESC, mediator LIMIT ?""", [limit]).fetchall()
     edges = [{"mediator": m, "source": s, "target": t, "events": n, "articles": a,
               "first": str(f) if f else None, "last": str(la) if la else None}

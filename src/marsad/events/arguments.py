@@ -287,11 +287,32 @@ def _take_location(tokens: list[Token], groups: list[tuple[ActorUnit, ...]], fir
     return None, None, groups
 
 
+#: How far before an actor a mediation cue may stand: "بوساطة يتولاها وزير الخارجية
+#: العماني بدر البوسعيدي" puts four words between the cue and the name.
+MEDIATOR_LOOKBACK = 5
+_CLAUSE_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":"})
+
+
+def _is_mediator_cue(word: str) -> bool:
+    return word in MEDIATOR_PREPS or word.startswith(("بوساط", "وساط", "وسطاء"))
+
+
+def _mediator_cue_before(tokens: list[Token], unit: ActorUnit) -> bool:
+    """A mediation cue in the few words before ``unit``, within the same clause."""
+    if _is_mediator_cue(unit.prep):
+        return True
+    for j in range(unit.first - 1, max(-1, unit.first - 1 - MEDIATOR_LOOKBACK), -1):
+        word = tokens[j].text
+        if word in _CLAUSE_BREAKS:
+            return False
+        if _is_mediator_cue(word):
+            return True
+    return False
+
+
 def _take_mediator(tokens: list[Token], groups: list[tuple[ActorUnit, ...]],
                    ) -> tuple[ActorUnit | None, list[tuple[ActorUnit, ...]]]:
     for gi, g in enumerate(groups):
-        unit = g[0]
-        window = [unit.prep] + [tokens[j].text for j in range(max(0, unit.first - 2), unit.first)]
-        if any(w in MEDIATOR_PREPS or w.startswith(("بوساط", "وساط", "وسطاء")) for w in window):
-            return unit, groups[:gi] + groups[gi + 1:]
+        if _mediator_cue_before(tokens, g[0]):
+            return g[0], groups[:gi] + groups[gi + 1:]
     return None, groups

@@ -11,7 +11,7 @@ triggers, dyads and events per sentence are capped.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import ActorUnit, Roles, assign_roles, build_units
@@ -139,6 +139,7 @@ class EventCoder:
             events.extend(self._code_hit(doc, sent, hit, prev, nxt, dates, prob))
             if len(events) >= MAX_EVENTS_PER_SENTENCE:
                 break
+        events = _share_mediator(events)
         if prob is not None:
             from marsad.events.classifier import classifier_events
 
@@ -222,6 +223,25 @@ class EventCoder:
         if parties > 2 or any(c in tail for c in _MULTILATERAL):
             return "multilateral", mediator
         return row_mode, mediator
+
+
+def _dyad_key(ev: Event) -> tuple[str | None, str | None]:
+    return (ev.source.code if ev.source else None, ev.target.code if ev.target else None)
+
+
+def _share_mediator(events: list[Event]) -> list[Event]:
+    """Talks and their mediation in one sentence ("محادثات بين X و Y بوساطة Z") are two
+    triggers; the consult event gets the mediator the mediation trigger found, and so
+    becomes third-party."""
+    mediators = {_dyad_key(e): e.mediator for e in events
+                 if e.mediator is not None and e.cameo[:2] == "04"}
+    out = []
+    for ev in events:
+        med = mediators.get(_dyad_key(ev))
+        if ev.cameo[:2] == "04" and ev.mediator is None and med is not None and ev.source:
+            ev = replace(ev, mediator=med, mode="third-party" if ev.type else ev.mode)
+        out.append(ev)
+    return out
 
 
 def document_mentions(doc: Document) -> list[Mention5]:
