@@ -75,25 +75,29 @@ def top_dyads(con: Any, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def mediator_network(con: Any, limit: int = 200) -> dict[str, Any]:
-    """Who carries messages between whom: mediator -> (source, target) edges with counts."""
+    """Who carries messages between whom: mediator -> undirected dyad edges with counts.
+
+    Every event with a mediator counts once, whatever its modality (a mediated offer
+    that was refused is still mediation). A party to the dyad is not its own mediator.
+    """
     rows = con.execute("""
-        SELECT coalesce(mediator_code, mediator_entity_id) AS mediator,
-               substr(source_code, 1, 3) AS s, substr(target_code, 1, 3) AS t,
-               count(*) AS n, count(DISTINCT doc_id) AS articles,
-               min(coalesce(event_date, published_date)) AS first,
-               max(coalesce(event_date, published_date)) AS last
-        FROM events
-        WHERE coalesce(mediator_code, mediator_entity_id) IS NOT NULL
-              -- a party to the dyad is not its own mediator, and a dyad needs two sides
-              AND substr(coalesce(mediator_code, ''), 1, 3) NOT IN
-                  (coalesce(substr(source_code, 1, 3), ''), coalesce(substr(target_code, 1, 3), ''))
-              AND coalesce(substr(source_code, 1, 3), '') <> coalesce(substr(target_code, 1, 3), '')
-        GROUP BY 1, 2, 3 ORDER BY n DESC, mediator LIMIT ?""", [limit]).fetchall()
-    edges = [{"mediator": m, "source": s, "target": t, "events": n, "articles": a,
+        WITH m AS (
+          SELECT doc_id, coalesce(mediator_code, mediator_entity_id) AS mediator,
+                 substr(source_code, 1, 3) AS s, substr(target_code, 1, 3) AS t,
+                 coalesce(event_date, published_date) AS day
+          FROM events
+          WHERE coalesce(mediator_code, mediator_entity_id) IS NOT NULL
+                AND source_code IS NOT NULL AND target_code IS NOT NULL)
+        SELECT mediator, least(s, t) AS a, greatest(s, t) AS b, count(*) AS n,
+               count(DISTINCT doc_id) AS articles, min(day) AS first, max(day) AS last
+        FROM m
+        WHERE s <> t AND substr(mediator, 1, 3) NOT IN (s, t)
+        GROUP BY 1, 2, 3 ORDER BY n DESC, mediator, a, b LIMIT ?""", [limit]).fetchall()
+    edges = [{"mediator": m, "source": a, "target": b, "events": n, "articles": arts,
               "first": str(f) if f else None, "last": str(la) if la else None}
-             for m, s, t, n, a, f, la in rows]
-    nodes = sorted({e["mediator"] for e in edges} | {e["source"] for e in edges if e["source"]}
-                   | {e["target"] for e in edges if e["target"]})
+             for m, a, b, n, arts, f, la in rows]
+    nodes = sorted({e["mediator"] for e in edges} | {e["source"] for e in edges}
+                   | {e["target"] for e in edges})
     return {"nodes": nodes, "edges": edges}
 
 
