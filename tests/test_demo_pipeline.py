@@ -103,3 +103,36 @@ def test_rebuilding_gives_the_same_ids(demo_db: Path) -> None:
         before = snapshot(st)
         build_corpus(st)
         assert snapshot(st) == before
+
+
+def test_stories_command_prints_one_story_per_line(demo_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["stories", "--db", str(demo_db), "--format", "jsonl",
+                                      "--min-outlets", "2"])
+    assert result.exit_code == 0, result.output
+    stories = [json.loads(line) for line in result.output.splitlines()]
+    assert stories and all(len(s["outlets"]) >= 2 for s in stories)
+    assert {"id", "label", "start", "end", "outlets", "members"} <= set(stories[0])
+    table = CliRunner().invoke(cli, ["stories", "--db", str(demo_db)])
+    assert table.exit_code == 0 and "story-" in table.output
+
+
+def test_quotes_and_export_commands_read_the_store(demo_db: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli.main import cli
+
+    runner = CliRunner()
+    quotes = runner.invoke(cli, ["quotes", "--db", str(demo_db), "--speaker", "بروس",
+                                 "--from", "2025-03-18", "--to", "2025-03-20", "--format", "jsonl"])
+    assert quotes.exit_code == 0, quotes.output
+    rows = [json.loads(line) for line in quotes.output.splitlines() if line.strip()]
+    assert rows and all("2025-03-18" <= r["published"] <= "2025-03-20" for r in rows)
+    out = tmp_path / "events.jsonl"
+    export = runner.invoke(cli, ["export", "events", "--db", str(demo_db), "--format", "plover",
+                                 "-o", str(out)])
+    assert export.exit_code == 0, export.output
+    assert out.read_text(encoding="utf-8").strip()

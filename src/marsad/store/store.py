@@ -281,7 +281,8 @@ class Store:
                FROM stories s JOIN story_members m USING (story_id)
                JOIN documents d ON d.id = m.doc_id
                WHERE s.n_outlets >= ?
-               GROUP BY ALL ORDER BY s.n_articles DESC, s.start_date, s.story_id LIMIT ?""",
+               GROUP BY s.story_id, s.label, s.start_date, s.end_date, s.outlets, s.n_articles
+               ORDER BY s.n_articles DESC, s.start_date, s.story_id LIMIT ?""",
             [min_outlets, max(1, min(int(limit), 100_000))]).fetchall()
         return [{"id": sid, "label": label, "start": start, "end": end,
                  "outlets": json.loads(outlets), "n_articles": n, "members": list(members)}
