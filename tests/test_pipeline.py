@@ -71,3 +71,9 @@ def test_fingerprint_is_stable() -> None:
 def test_default_pipeline_builds() -> None:
     pipe = Pipeline.from_config()
     assert [c.name for c in pipe.components] == list(PipelineConfig().components)
+
+
+def test_run_records_resource_hashes() -> None:
+    hashes = Pipeline.from_config(PipelineConfig(components=("sentences",))).resource_hashes()
+    assert "data/kb/manifest.json" in hashes and "data/models/ner_crf.crfsuite" in hashes
+    assert all(len(h) == 64 for h in hashes.values())

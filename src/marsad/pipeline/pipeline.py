@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,26 @@ log = logging.getLogger(__name__)
 
 #: Layers that exist as soon as cleaning has produced a document.
 INITIAL_LAYERS: frozenset[str] = frozenset({"text", "language"})
+
+
+#: Package data folders whose files shape the output (the demo corpus does not).
+RESOURCE_DIRS: tuple[str, ...] = ("kb", "lexicons", "models")
+
+
+def packaged_resource_hashes() -> dict[str, str]:
+    """``data/<dir>/<file>`` -> sha256 for the packaged resources."""
+    from importlib import resources
+
+    out: dict[str, str] = {}
+    root = resources.files("marsad.data")
+    for name in RESOURCE_DIRS:
+        folder = root / name
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and not entry.name.endswith((".py", ".pyc")):
+                out[f"data/{name}/{entry.name}"] = hashlib.sha256(entry.read_bytes()).hexdigest()
+    return out
 
 
 class PipelineConfigError(ValueError):
@@ -81,8 +102,9 @@ class Pipeline:
         return {c.name: self._registry.version(c.name) for c in self.components}
 
     def resource_hashes(self) -> dict[str, str]:
-        """Hashes of resource files the components declare (``resources()``), if any."""
-        out: dict[str, str] = {}
+        """sha256 of every packaged resource (knowledge base, lexicons, models), plus any
+        a component declares through a ``resources()`` method, for the run table."""
+        out = packaged_resource_hashes()
         for comp in self.components:
             resources = getattr(comp, "resources", None)
             if callable(resources):
