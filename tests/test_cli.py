@@ -66,3 +66,19 @@ def test_stats_on_missing_db_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code != 0
     assert "no marsad database" in str(result.exception) or "no marsad database" in result.output
+
+
+def test_pipeline_config_file(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("أعلنت الحكومة اليوم عن خطة جديدة لتطوير الموانئ في ثلاث مدن ساحلية رئيسية.\n",
+                    encoding="utf-8")
+    cfg = tmp_path / "pipe.json"
+    cfg.write_text(json.dumps({"components": ["sentences"]}), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["extract", str(page), "--config", str(cfg)])
+    assert out.exit_code == 0, out.output
+    rec = json.loads(out.stdout.splitlines()[0])
+    assert rec["sentences"] and rec["entities"] == []  # actors did not run
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"components": ["quotes"]}), encoding="utf-8")
+    err = CliRunner().invoke(cli, ["extract", str(page), "--config", str(bad)])
+    assert err.exit_code != 0 and "requires" in err.output

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from marsad.cli.options import acquire_kwargs, input_options
+from marsad.cli.options import acquire_kwargs, input_options, pipeline_from_option
 
 
 @click.command("extract")
@@ -21,7 +21,8 @@ def command(sources: tuple[str, ...], output: str | None, rejected: bool, **opts
     """Extract one JSON record per story from SOURCES (files, folders, globs, URLs, -)."""
     from marsad.runner import extract
 
-    result = extract(*sources, **acquire_kwargs(opts))
+    pipeline = pipeline_from_option(opts.get("config_path"))
+    result = extract(*sources, pipeline=pipeline, **acquire_kwargs(opts))
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for rec in result.records:

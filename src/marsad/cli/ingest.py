@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from marsad.cli.options import acquire_kwargs, input_options
+from marsad.cli.options import acquire_kwargs, input_options, pipeline_from_option
 
 DB_OPTION = click.option("--db", default="marsad.duckdb", show_default=True,
                          type=click.Path(dir_okay=False), help="DuckDB database file.")
@@ -43,9 +43,10 @@ def command(sources: tuple[str, ...], db: str, batch_size: int, progress: bool,
 
     from marsad.runner import ingest
 
+    pipeline = pipeline_from_option(opts.get("config_path"))
     with tqdm(unit=" inputs", disable=not progress, leave=False) as bar:
-        summary = ingest(list(sources), db, batch_size=batch_size, progress=bar.update,
-                         **acquire_kwargs(opts))
+        summary = ingest(list(sources), db, pipeline=pipeline, batch_size=batch_size,
+                         progress=bar.update, **acquire_kwargs(opts))
     print_summary(summary)
 
 

@@ -25,10 +25,29 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Reject inputs larger than this."),
         click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
                      help="JSON Lines of per-file metadata (file, title, outlet, published, url)."),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                     help='Pipeline config as JSON: {"components": [...], "options": {...}, '
+                          '"error_policy": "collect"|"strict"}.'),
     ]
     for deco in reversed(decorators):
         fn = deco(fn)
     return fn
+
+
+def pipeline_from_option(path: str | None) -> Any:
+    """The pipeline described by a JSON config file, or the default pipeline."""
+    import json
+
+    from marsad.pipeline import Pipeline, PipelineConfig
+
+    if not path:
+        return Pipeline.from_config()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            config = PipelineConfig.from_dict(json.load(fh))
+        return Pipeline.from_config(config)
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.BadParameter(f"{path}: {exc}", param_hint="--config") from None
 
 
 def acquire_kwargs(opts: dict[str, Any]) -> dict[str, Any]:
