@@ -40,11 +40,19 @@ def baseline(limit: int | None) -> tuple[int, float]:
 
 def to_raw(i: int, line: bytes, art: dict[str, str]) -> RawInput:
     sha = hashlib.sha256(line).hexdigest()
-    meta = Meta(title=art.get("title"), outlet=art.get("source"),
-                published=(art.get("date_extracted") or "")[:10] or None, url=art.get("url"))
-    return RawInput(id=f"snn-{i}", format="text", content=art.get("content") or "",
-                    provenance=Provenance(str(CORPUS), f"line {i + 1}", sha, "utf-8", None, "jsonl"),
-                    meta=meta)
+    meta = Meta(
+        title=art.get("title"),
+        outlet=art.get("source"),
+        published=(art.get("date_extracted") or "")[:10] or None,
+        url=art.get("url"),
+    )
+    return RawInput(
+        id=f"snn-{i}",
+        format="text",
+        content=art.get("content") or "",
+        provenance=Provenance(str(CORPUS), f"line {i + 1}", sha, "utf-8", None, "jsonl"),
+        meta=meta,
+    )
 
 
 def pipeline(limit: int | None) -> tuple[int, float, dict[str, int], list[tuple[int, float]]]:
@@ -76,11 +84,14 @@ def main() -> None:
     n0, s0 = baseline(args.limit)
     n1, s1, counts, memory = pipeline(args.limit)
     result = {
-        "machine": machine(), "articles": n1,
+        "machine": machine(),
+        "articles": n1,
         "baseline_articles_per_s": round(n0 / s0, 1),
         "pipeline_articles_per_s": round(n1 / s1, 1),
         "ratio_pipeline_to_baseline": round(s1 / s0, 2),
-        "rss_mb_at": memory, "peak_rss_mb": round(peak_rss_mb(), 1), **counts,
+        "rss_mb_at": memory,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        **counts,
     }
     print(json.dumps(result, indent=2))
 

@@ -34,10 +34,22 @@ def test_extract_writes_contract_records(tmp_path: Path) -> None:
         "وصل وفد عماني رفيع إلى طهران يوم الأحد في زيارة تستغرق يومين، وفق ما أعلنت وكالة الأنباء "
         "الرسمية، وقال مسؤول إن الزيارة تهدف إلى نقل رسائل تتعلق بالمحادثات.\n\n"
         "وأضاف المسؤول أن الجانبين سيبحثان أيضاً ملفات إقليمية عدة خلال الزيارة.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(cli, ["extract", str(page), "--published", "2025-03-10",
-                                      "--outlet", "صحيفة الاختبار", "-o", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "extract",
+            str(page),
+            "--published",
+            "2025-03-10",
+            "--outlet",
+            "صحيفة الاختبار",
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 1
@@ -49,8 +61,11 @@ def test_extract_writes_contract_records(tmp_path: Path) -> None:
 
 def test_ingest_then_stats(tmp_path: Path) -> None:
     page = tmp_path / "p.txt"
-    page.write_text("أعلنت الحكومة اليوم عن خطة جديدة لتطوير الموانئ، وقال الوزير إن التنفيذ "
-                    "سيبدأ خلال أسابيع في ثلاث مدن ساحلية رئيسية.\n", encoding="utf-8")
+    page.write_text(
+        "أعلنت الحكومة اليوم عن خطة جديدة لتطوير الموانئ، وقال الوزير إن التنفيذ "
+        "سيبدأ خلال أسابيع في ثلاث مدن ساحلية رئيسية.\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "m.duckdb")
     runner = CliRunner()
     first = runner.invoke(cli, ["ingest", str(page), "--db", db, "--no-progress"])
@@ -70,8 +85,10 @@ def test_stats_on_missing_db_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_pipeline_config_file(tmp_path: Path) -> None:
     page = tmp_path / "p.txt"
-    page.write_text("أعلنت الحكومة اليوم عن خطة جديدة لتطوير الموانئ في ثلاث مدن ساحلية رئيسية.\n",
-                    encoding="utf-8")
+    page.write_text(
+        "أعلنت الحكومة اليوم عن خطة جديدة لتطوير الموانئ في ثلاث مدن ساحلية رئيسية.\n",
+        encoding="utf-8",
+    )
     cfg = tmp_path / "pipe.json"
     cfg.write_text(json.dumps({"components": ["sentences"]}), encoding="utf-8")
     out = CliRunner().invoke(cli, ["extract", str(page), "--config", str(cfg)])

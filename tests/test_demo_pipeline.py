@@ -57,9 +57,14 @@ def test_appended_stories_are_their_own_records(demo_db: Path, manifest: dict) -
 
 def test_republished_copies_are_near_duplicates(demo_db: Path, manifest: dict) -> None:
     with Store.open(demo_db, read_only=True) as st:
-        dup = dict(st.con.execute(
-            "SELECT doc_id, duplicate_of FROM story_members WHERE duplicate_of IS NOT NULL").fetchall())
-    expected = {a["id"]: a["near_duplicate_of"] for a in manifest.values() if a["near_duplicate_of"]}
+        dup = dict(
+            st.con.execute(
+                "SELECT doc_id, duplicate_of FROM story_members WHERE duplicate_of IS NOT NULL"
+            ).fetchall()
+        )
+    expected = {
+        a["id"]: a["near_duplicate_of"] for a in manifest.values() if a["near_duplicate_of"]
+    }
     assert expected and all(dup.get(k) == v for k, v in expected.items()), (expected, dup)
 
 
@@ -75,17 +80,24 @@ def test_same_topic_different_stories_stay_apart(story_of: dict[str, str], manif
     by_story: dict[str, set[str]] = {}
     for art in manifest.values():
         by_story.setdefault(art["story"], set()).add(story_of[art["id"]])
-    apart = ["treasury-sanctions-0320", "iaea-report-0402", "ports-site-hack",
-             "muscat-round-1", "muscat-round-2", "muscat-round-3"]
+    apart = [
+        "treasury-sanctions-0320",
+        "iaea-report-0402",
+        "ports-site-hack",
+        "muscat-round-1",
+        "muscat-round-2",
+        "muscat-round-3",
+    ]
     for i, a in enumerate(apart):
-        for b in apart[i + 1:]:
+        for b in apart[i + 1 :]:
             assert not by_story[a] & by_story[b], f"{a} and {b} share a cluster"
 
 
 def test_merged_events_count_sources(demo_db: Path) -> None:
     with Store.open(demo_db, read_only=True) as st:
         rows = st.con.execute(
-            "SELECT num_mentions, num_sources, num_articles, confidence FROM canonical_events").fetchall()
+            "SELECT num_mentions, num_sources, num_articles, confidence FROM canonical_events"
+        ).fetchall()
         mentions = st.count("events")
     assert rows and sum(r[0] for r in rows) == mentions
     assert any(r[1] >= 2 for r in rows), "no event reported by two outlets was merged"
@@ -96,8 +108,12 @@ def test_rebuilding_gives_the_same_ids(demo_db: Path) -> None:
     from marsad.corpus.build import build_corpus
 
     def snapshot(st: Store) -> tuple:
-        return (sorted(st.con.execute("SELECT story_id, doc_id FROM story_members").fetchall()),
-                sorted(st.con.execute("SELECT event_id, num_mentions FROM canonical_events").fetchall()))
+        return (
+            sorted(st.con.execute("SELECT story_id, doc_id FROM story_members").fetchall()),
+            sorted(
+                st.con.execute("SELECT event_id, num_mentions FROM canonical_events").fetchall()
+            ),
+        )
 
     with Store.open(demo_db) as st:
         before = snapshot(st)
@@ -110,8 +126,9 @@ def test_stories_command_prints_one_story_per_line(demo_db: Path) -> None:
 
     from marsad.cli.main import cli
 
-    result = CliRunner().invoke(cli, ["stories", "--db", str(demo_db), "--format", "jsonl",
-                                      "--min-outlets", "2"])
+    result = CliRunner().invoke(
+        cli, ["stories", "--db", str(demo_db), "--format", "jsonl", "--min-outlets", "2"]
+    )
     assert result.exit_code == 0, result.output
     stories = [json.loads(line) for line in result.output.splitlines()]
     assert stories and all(len(s["outlets"]) >= 2 for s in stories)
@@ -126,13 +143,28 @@ def test_quotes_and_export_commands_read_the_store(demo_db: Path, tmp_path: Path
     from marsad.cli.main import cli
 
     runner = CliRunner()
-    quotes = runner.invoke(cli, ["quotes", "--db", str(demo_db), "--speaker", "بروس",
-                                 "--from", "2025-03-18", "--to", "2025-03-20", "--format", "jsonl"])
+    quotes = runner.invoke(
+        cli,
+        [
+            "quotes",
+            "--db",
+            str(demo_db),
+            "--speaker",
+            "بروس",
+            "--from",
+            "2025-03-18",
+            "--to",
+            "2025-03-20",
+            "--format",
+            "jsonl",
+        ],
+    )
     assert quotes.exit_code == 0, quotes.output
     rows = [json.loads(line) for line in quotes.output.splitlines() if line.strip()]
     assert rows and all("2025-03-18" <= r["published"] <= "2025-03-20" for r in rows)
     out = tmp_path / "events.jsonl"
-    export = runner.invoke(cli, ["export", "events", "--db", str(demo_db), "--format", "plover",
-                                 "-o", str(out)])
+    export = runner.invoke(
+        cli, ["export", "events", "--db", str(demo_db), "--format", "plover", "-o", str(out)]
+    )
     assert export.exit_code == 0, export.output
     assert out.read_text(encoding="utf-8").strip()

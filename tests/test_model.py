@@ -5,14 +5,30 @@ import json
 import pytest
 
 from marsad.model import (
-    ActorRef, Document, Entity, Event, Meta, OffsetMap, OffsetMapBuilder, Provenance, Quote,
-    Span, check_record, to_record,
+    ActorRef,
+    Document,
+    Entity,
+    Event,
+    Meta,
+    OffsetMap,
+    OffsetMapBuilder,
+    Provenance,
+    Quote,
+    Span,
+    check_record,
+    to_record,
 )
 
 
 def make_doc(text: str = "قال الوزير إن المحادثات مستمرة.") -> Document:
-    return Document(id="d1", original=text, text=text, offsets=OffsetMap.identity(len(text)),
-                    provenance=Provenance(source="test"), meta=Meta(published="2025-03-01"))
+    return Document(
+        id="d1",
+        original=text,
+        text=text,
+        offsets=OffsetMap.identity(len(text)),
+        provenance=Provenance(source="test"),
+        meta=Meta(published="2025-03-01"),
+    )
 
 
 def test_builder_maps_kept_pieces_back() -> None:

@@ -31,8 +31,9 @@ def registry() -> Registry:
 
 
 def doc() -> Document:
-    return Document(id="x", original="نص", text="نص", offsets=OffsetMap.identity(2),
-                    provenance=Provenance("t"))
+    return Document(
+        id="x", original="نص", text="نص", offsets=OffsetMap.identity(2), provenance=Provenance("t")
+    )
 
 
 def test_missing_requirement_fails_at_build_time() -> None:

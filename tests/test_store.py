@@ -3,18 +3,36 @@
 from pathlib import Path
 
 from marsad.model import (
-    ActorRef, Document, Meta, OffsetMap, Provenance, Quote, Rejected, Span,
+    ActorRef,
+    Document,
+    Meta,
+    OffsetMap,
+    Provenance,
+    Quote,
+    Rejected,
+    Span,
 )
 from marsad.store import Store
 from marsad.store.schema import MIGRATIONS
 
 
 def doc(doc_id: str, text: str, source: str = "a.txt") -> Document:
-    quote = Quote(ActorRef(Span(4, 9), "per:miller", "USAGOV"), "قال", "indirect",
-                  Span(12, len(text)), via=("Axios",))
-    return Document(id=doc_id, original=text, text=text, offsets=OffsetMap.identity(len(text)),
-                    provenance=Provenance(source, sha256="s-" + doc_id),
-                    meta=Meta(published="2024-08-06", outlet="وكالة"), quotes=(quote,))
+    quote = Quote(
+        ActorRef(Span(4, 9), "per:miller", "USAGOV"),
+        "قال",
+        "indirect",
+        Span(12, len(text)),
+        via=("Axios",),
+    )
+    return Document(
+        id=doc_id,
+        original=text,
+        text=text,
+        offsets=OffsetMap.identity(len(text)),
+        provenance=Provenance(source, sha256="s-" + doc_id),
+        meta=Meta(published="2024-08-06", outlet="وكالة"),
+        quotes=(quote,),
+    )
 
 
 TEXT = "قال ميلر إن الحوار مستمر مع الشركاء"

@@ -31,17 +31,23 @@ class Extraction:
         return [to_record(d) for d in self.documents]
 
 
-def raw_from_text(content: str, *, format: str = "text", meta: Meta | None = None,
-                  source: str = "<string>") -> RawInput:
+def raw_from_text(
+    content: str, *, format: str = "text", meta: Meta | None = None, source: str = "<string>"
+) -> RawInput:
     """Wrap a string as a raw input with a content-derived, stable id."""
     sha = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    return RawInput(id=f"{format}-{sha[:16]}", format=format, content=content,
-                    provenance=Provenance(source=source, sha256=sha, encoding="utf-8",
-                                          input_format=format), meta=meta or Meta())
+    return RawInput(
+        id=f"{format}-{sha[:16]}",
+        format=format,
+        content=content,
+        provenance=Provenance(source=source, sha256=sha, encoding="utf-8", input_format=format),
+        meta=meta or Meta(),
+    )
 
 
-def acquire(sources: Sequence[str], *, manifest: str | Path | None = None,
-            **options: Any) -> Iterator[RawInput | Rejected]:
+def acquire(
+    sources: Sequence[str], *, manifest: str | Path | None = None, **options: Any
+) -> Iterator[RawInput | Rejected]:
     """Read sources (paths, folders, globs, "-", URLs) into raw inputs or rejections.
 
     ``manifest`` names a JSON Lines file of per-file metadata (see
@@ -54,9 +60,14 @@ def acquire(sources: Sequence[str], *, manifest: str | Path | None = None,
     return apply_manifest(items, load_manifest(manifest)) if manifest else items
 
 
-def extract(*sources: str | Path, text: str | None = None, html: str | None = None,
-            pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
-            **options: Any) -> Extraction:
+def extract(
+    *sources: str | Path,
+    text: str | None = None,
+    html: str | None = None,
+    pipeline: Pipeline | None = None,
+    config: PipelineConfig | None = None,
+    **options: Any,
+) -> Extraction:
     """Extract contract records from sources, or from a ``text``/``html`` string.
 
     ``options`` are acquisition options (``input_format``, ``published``, ``outlet``,
@@ -65,8 +76,12 @@ def extract(*sources: str | Path, text: str | None = None, html: str | None = No
     pipe = pipeline or Pipeline.from_config(config)
     items: Iterable[RawInput | Rejected]
     if text is not None or html is not None:
-        meta = Meta(title=options.get("title"), outlet=options.get("outlet"),
-                    published=options.get("published"), url=options.get("url"))
+        meta = Meta(
+            title=options.get("title"),
+            outlet=options.get("outlet"),
+            published=options.get("published"),
+            url=options.get("url"),
+        )
         content, fmt = (html, "html") if html is not None else (text or "", "text")
         items = [raw_from_text(content, format=fmt, meta=meta)]
     else:
@@ -90,9 +105,17 @@ class IngestSummary:
 ProgressFn = Callable[[int], None]
 
 
-def ingest(sources: Sequence[str], db: str | Path, *, pipeline: Pipeline | None = None,
-           batch_size: int = DEFAULT_BATCH, progress: ProgressFn | None = None,
-           command: str = "ingest", corpus: bool = True, **options: Any) -> IngestSummary:
+def ingest(
+    sources: Sequence[str],
+    db: str | Path,
+    *,
+    pipeline: Pipeline | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: ProgressFn | None = None,
+    command: str = "ingest",
+    corpus: bool = True,
+    **options: Any,
+) -> IngestSummary:
     """Run the pipeline over sources into the store, one transaction per batch.
 
     Idempotent: raw inputs already stored are skipped before cleaning, and stories are
@@ -104,9 +127,12 @@ def ingest(sources: Sequence[str], db: str | Path, *, pipeline: Pipeline | None 
 
     pipe = pipeline or Pipeline.from_config()
     with Store.open(db) as store:
-        run_id = store.start_run(command, {"pipeline": pipe.config.to_dict(),
-                                           "sources": list(sources), "options": options},
-                                 pipe.versions(), pipe.resource_hashes())
+        run_id = store.start_run(
+            command,
+            {"pipeline": pipe.config.to_dict(), "sources": list(sources), "options": options},
+            pipe.versions(),
+            pipe.resource_hashes(),
+        )
         summary = IngestSummary(run_id)
         total = WriteCounts()
         items = acquire(sources, **options)
@@ -120,15 +146,21 @@ def ingest(sources: Sequence[str], db: str | Path, *, pipeline: Pipeline | None 
             from marsad.corpus.build import build_corpus
 
             summary.corpus = build_corpus(store).to_json()
-        store.finish_run(run_id, {**summary.counts, "inputs": summary.inputs,
-                                  "skipped_seen": summary.skipped_seen,
-                                  "corpus": summary.corpus})
+        store.finish_run(
+            run_id,
+            {
+                **summary.counts,
+                "inputs": summary.inputs,
+                "skipped_seen": summary.skipped_seen,
+                "corpus": summary.corpus,
+            },
+        )
     return summary
 
 
-def _process_chunk(pipe: Pipeline, store: Any, chunk: list[RawInput | Rejected],
-                   summary: IngestSummary
-                   ) -> tuple[list[Document], list[Rejected], list[tuple[str, str, str, int]]]:
+def _process_chunk(
+    pipe: Pipeline, store: Any, chunk: list[RawInput | Rejected], summary: IngestSummary
+) -> tuple[list[Document], list[Rejected], list[tuple[str, str, str, int]]]:
     docs: list[Document] = []
     rejected: list[Rejected] = []
     done: list[tuple[str, str, str, int]] = []

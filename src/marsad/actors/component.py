@@ -43,8 +43,7 @@ def make(options: Mapping[str, Any]) -> Component:
     if unknown:
         raise ValueError(f"unknown actors options {sorted(unknown)}; known: ['ner']")
     linker = Linker(load_kb(), use_ner=bool(options.get("ner", True)))
-    component: Component = ActorsComponent(linker)  # type: ignore[assignment]
-    return component
+    return ActorsComponent(linker)
 
 
 def entity_at(doc: Document, start: int, end: int) -> Entity | None:

@@ -5,11 +5,10 @@
 
 import hmac
 import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-
-from collections.abc import Iterator
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import FileResponse
@@ -84,8 +83,7 @@ def static_dir() -> Path:
 def create_app(db: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     """Build the app over the store at ``db``. ``POST /api/ingest`` exists only with a token."""
     backend = Backend(db, ingest_token)
-    app = FastAPI(title="marsad API", version="1", description=__doc__,
-                  responses=ERRORS)  # type: ignore[arg-type]
+    app = FastAPI(title="marsad API", version="1", description=__doc__, responses=ERRORS)  # type: ignore[arg-type]
     install(app)
 
     app.state.backend = backend
@@ -100,20 +98,39 @@ def create_app(db: str | Path, *, ingest_token: str | None = None) -> FastAPI:
         @app.get("/", include_in_schema=False)
         def index() -> FileResponse:
             return FileResponse(static / "index.html")
+
     return app
 
 
 def _read_routes(app: FastAPI) -> None:
     @app.get("/api/health")
     def health(c: Con) -> dict[str, Any]:
-        return {"status": "ok", "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0]}
+        return {
+            "status": "ok",
+            "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
+        }
 
     @app.get("/api/documents")
-    def list_documents(c: Con, q: Text = None, outlet: Text = None, actor: CodeQ = None,
-                       date_from: DateQ = None, date_to: DateQ = None, limit: Limit = 50,
-                       offset: Offset = 0) -> dict[str, Any]:
-        return queries.documents(c, q=q, outlet=outlet, actor=actor, date_from=date_from,
-                                 date_to=date_to, limit=limit, offset=offset)
+    def list_documents(
+        c: Con,
+        q: Text = None,
+        outlet: Text = None,
+        actor: CodeQ = None,
+        date_from: DateQ = None,
+        date_to: DateQ = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        return queries.documents(
+            c,
+            q=q,
+            outlet=outlet,
+            actor=actor,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
 
     @app.get("/api/documents/{doc_id}")
     def get_document(c: Con, doc_id: str) -> dict[str, Any]:
@@ -123,40 +140,88 @@ def _read_routes(app: FastAPI) -> None:
         return rec
 
     @app.get("/api/events")
-    def list_events(c: Con, actor: CodeQ = None,
-                    dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None,
-                    root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                    plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
-                    modality: Annotated[str | None, Query(pattern="^(asserted|negated|future|hypothetical)$")] = None,
-                    outlet: Text = None, q: Text = None, date_from: DateQ = None,
-                    date_to: DateQ = None, limit: Limit = 50, offset: Offset = 0,
-                    event_ids: Annotated[str | None, Query(
-                        pattern=r"^[A-Za-z0-9_.\-]{1,40}(,[A-Za-z0-9_.\-]{1,40}){0,199}$",
-                        description="Comma-separated canonical event ids (at most 200), "
-                                    "as in a series point's event_ids")] = None
-                    ) -> dict[str, Any]:
-        pair = tuple(dyad.upper().split("-")) if dyad else None
-        return queries.events(c, actor=actor, dyad=pair, root=root, plover=plover,  # type: ignore[arg-type]
-                              modality=modality, outlet=outlet, q=q, date_from=date_from,
-                              date_to=date_to, limit=limit, offset=offset,
-                              event_ids=event_ids.split(",") if event_ids else None)
+    def list_events(
+        c: Con,
+        actor: CodeQ = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+        plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
+        modality: Annotated[
+            str | None, Query(pattern="^(asserted|negated|future|hypothetical)$")
+        ] = None,
+        outlet: Text = None,
+        q: Text = None,
+        date_from: DateQ = None,
+        date_to: DateQ = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        event_ids: Annotated[
+            str | None,
+            Query(
+                pattern=r"^[A-Za-z0-9_.\-]{1,40}(,[A-Za-z0-9_.\-]{1,40}){0,199}$",
+                description="Comma-separated canonical event ids (at most 200), "
+                "as in a series point's event_ids",
+            ),
+        ] = None,
+    ) -> dict[str, Any]:
+        pair = None
+        if dyad:  # the pattern guarantees "AAA-BBB"
+            a, b = dyad.upper().split("-")
+            pair = (a, b)
+        return queries.events(
+            c,
+            actor=actor,
+            dyad=pair,
+            root=root,
+            plover=plover,
+            modality=modality,
+            outlet=outlet,
+            q=q,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+            event_ids=event_ids.split(",") if event_ids else None,
+        )
 
     @app.get("/api/speakers")
-    def list_speakers(c: Con, q: Text = None,
-                      limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+    def list_speakers(
+        c: Con, q: Text = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    ) -> dict[str, Any]:
         return {"items": queries.speakers(c, q=q, limit=limit)}
 
     @app.get("/api/statements")
-    def list_statements(c: Con, speaker: Text = None, actor: CodeQ = None, outlet: Text = None,
-                        q: Text = None, date_from: DateQ = None, date_to: DateQ = None,
-                        limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return queries.statements(c, speaker=speaker, actor=actor, outlet=outlet, q=q,
-                                  date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    def list_statements(
+        c: Con,
+        speaker: Text = None,
+        actor: CodeQ = None,
+        outlet: Text = None,
+        q: Text = None,
+        date_from: DateQ = None,
+        date_to: DateQ = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        return queries.statements(
+            c,
+            speaker=speaker,
+            actor=actor,
+            outlet=outlet,
+            q=q,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
 
     @app.get("/api/actors")
-    def list_actors(c: Con, q: Text = None,
-                    type: Annotated[str | None, Query(pattern="^(PER|ORG|GPE|LOC|MEDIA|GROUP)$")] = None,
-                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def list_actors(
+        c: Con,
+        q: Text = None,
+        type: Annotated[str | None, Query(pattern="^(PER|ORG|GPE|LOC|MEDIA|GROUP)$")] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
         return queries.actors(c, q=q, type_=type, limit=limit, offset=offset)
 
     @app.get("/api/actors/{actor_id}")
@@ -167,15 +232,32 @@ def _read_routes(app: FastAPI) -> None:
         if stored is None and kb is None:
             raise ApiError(404, "not_found", f"no actor with id {actor_id!r}")
         code = (stored or {}).get("code")
-        return {"id": actor_id, "stored": stored, "kb": kb,
-                "statements": queries.statements(c, speaker=actor_id, actor=None, outlet=None, q=None,
-                                                 date_from=None, date_to=None, limit=20, offset=0)["items"],
-                "counterparts": queries.actor_counterparts(c, actor_id, code),
-                "mediated": queries.actor_mediated(c, actor_id)}
+        return {
+            "id": actor_id,
+            "stored": stored,
+            "kb": kb,
+            "statements": queries.statements(
+                c,
+                speaker=actor_id,
+                actor=None,
+                outlet=None,
+                q=None,
+                date_from=None,
+                date_to=None,
+                limit=20,
+                offset=0,
+            )["items"],
+            "counterparts": queries.actor_counterparts(c, actor_id, code),
+            "mediated": queries.actor_mediated(c, actor_id),
+        }
 
     @app.get("/api/stories")
-    def list_stories(c: Con, min_outlets: Annotated[int, Query(ge=1, le=100)] = 1,
-                     limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def list_stories(
+        c: Con,
+        min_outlets: Annotated[int, Query(ge=1, le=100)] = 1,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
         return queries.stories(c, min_outlets=min_outlets, limit=limit, offset=offset)
 
     @app.get("/api/stories/{story_id}")
@@ -188,12 +270,18 @@ def _read_routes(app: FastAPI) -> None:
 
 def _analytics_routes(app: FastAPI) -> None:
     @app.get("/api/series")
-    def dyad_series(c: Con, a: Actor3, b: Actor3,
-                    period: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
-                    directed: bool = False, date_from: DateQ = None, date_to: DateQ = None
-                    ) -> dict[str, Any]:
-        points = series.dyad_series(c, a, b, period=period, directed=directed,
-                                    date_from=date_from, date_to=date_to)
+    def dyad_series(
+        c: Con,
+        a: Actor3,
+        b: Actor3,
+        period: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
+        directed: bool = False,
+        date_from: DateQ = None,
+        date_to: DateQ = None,
+    ) -> dict[str, Any]:
+        points = series.dyad_series(
+            c, a, b, period=period, directed=directed, date_from=date_from, date_to=date_to
+        )
         return {"a": a.upper(), "b": b.upper(), "period": period, "points": points}
 
     @app.get("/api/dyads")
@@ -211,11 +299,14 @@ def _analytics_routes(app: FastAPI) -> None:
 
 def _ingest_route(app: FastAPI, backend: Backend) -> None:
     @app.post("/api/ingest", status_code=201)
-    def ingest(body: IngestBody, authorization: Annotated[str | None, Header()] = None
-               ) -> dict[str, Any]:
+    def ingest(
+        body: IngestBody, authorization: Annotated[str | None, Header()] = None
+    ) -> dict[str, Any]:
         expected = f"Bearer {backend.token}"
         if not authorization or not hmac.compare_digest(authorization, expected):
-            raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required")
+            raise ApiError(
+                401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required"
+            )
         if (body.text is None) == (body.html is None):
             raise ApiError(422, "invalid_input", "give exactly one of 'text' or 'html'")
         return _ingest_one(backend, body)
@@ -236,8 +327,11 @@ def _ingest_one(backend: Backend, body: IngestBody) -> dict[str, Any]:
         if counts.stored:
             build_corpus(backend.store)
         backend.store.finish_run(run, counts.to_json())
-    return {"documents": [d.id for d in outcome.documents],
-            "rejected": [r.to_json() for r in outcome.rejected], "counts": counts.to_json()}
+    return {
+        "documents": [d.id for d in outcome.documents],
+        "rejected": [r.to_json() for r in outcome.rejected],
+        "counts": counts.to_json(),
+    }
 
 
 def _kb_entry(actor_id: str) -> dict[str, Any] | None:

@@ -39,15 +39,24 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-def error_response(status: int, code: str, message: str,
-                   details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
     body = {"error": {"code": code, "message": message, "details": details or []}}
     return JSONResponse(body, status_code=status)
 
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid_input",
-          503: "unavailable"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_input",
+    503: "unavailable",
+}
 
 
 class ApiError(Exception):
@@ -72,9 +81,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [{"location": ".".join(str(p) for p in e.get("loc", ())),
-                    "message": e.get("msg", ""), "type": e.get("type", "")}
-                   for e in exc.errors()]
+        details = [
+            {
+                "location": ".".join(str(p) for p in e.get("loc", ())),
+                "message": e.get("msg", ""),
+                "type": e.get("type", ""),
+            }
+            for e in exc.errors()
+        ]
         summary = "; ".join(f"{d['location']}: {d['message']}" for d in details[:5])
         return error_response(422, "invalid_input", f"invalid request: {summary}", details)
 

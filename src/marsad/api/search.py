@@ -12,7 +12,22 @@ import re
 
 from marsad.text.normalize import fold
 
-_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 _PREFIX_RE = "(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
 MAX_TERMS = 8
 MAX_QUERY = 200
@@ -22,7 +37,7 @@ def strip_proclitics(word: str) -> str:
     """Remove one proclitic cluster, keeping at least three letters of stem."""
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:
-            return word[len(p):]
+            return word[len(p) :]
     return word
 
 

@@ -32,10 +32,19 @@ def demo_sources(root: Path) -> list[str]:
 
 
 @click.command("demo")
-@click.option("--db", default="marsad-demo.duckdb", show_default=True,
-              type=click.Path(dir_okay=False), help="Store to (re)create for the demo.")
-@click.option("--serve/--no-serve", default=True, show_default=True,
-              help="Serve the dashboard when ingest is done.")
+@click.option(
+    "--db",
+    default="marsad-demo.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Store to (re)create for the demo.",
+)
+@click.option(
+    "--serve/--no-serve",
+    default=True,
+    show_default=True,
+    help="Serve the dashboard when ingest is done.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=int)
 def command(db: str, serve: bool, host: str, port: int) -> None:
@@ -45,8 +54,7 @@ def command(db: str, serve: bool, host: str, port: int) -> None:
     for suffix in ("", ".wal"):
         Path(db + suffix).unlink(missing_ok=True)
     root = demo_corpus_path()
-    summary = ingest(demo_sources(root), db, command="demo",
-                     manifest=str(root / "manifest.jsonl"))
+    summary = ingest(demo_sources(root), db, command="demo", manifest=str(root / "manifest.jsonl"))
     print_summary(summary)
     if serve:
         from marsad.cli.serve import run_server

@@ -15,8 +15,12 @@ from marsad.cli.options import acquire_kwargs, input_options, pipeline_from_opti
 @click.argument("sources", nargs=-1, required=True)
 @input_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
-@click.option("--rejected/--no-rejected", default=True, show_default=True,
-              help="Report rejected inputs on stderr.")
+@click.option(
+    "--rejected/--no-rejected",
+    default=True,
+    show_default=True,
+    help="Report rejected inputs on stderr.",
+)
 def command(sources: tuple[str, ...], output: str | None, rejected: bool, **opts: Any) -> None:
     """Extract one JSON record per story from SOURCES (files, folders, globs, URLs, -)."""
     from marsad.runner import extract
@@ -32,5 +36,7 @@ def command(sources: tuple[str, ...], output: str | None, rejected: bool, **opts
             out.close()
     if rejected:
         for rej in result.rejected:
-            click.echo(f"rejected [{rej.reason}] {rej.source} {rej.locator}: {rej.detail}", err=True)
+            click.echo(
+                f"rejected [{rej.reason}] {rej.source} {rej.locator}: {rej.detail}", err=True
+            )
     click.echo(f"{len(result.documents)} stories, {len(result.rejected)} rejected", err=True)

@@ -9,8 +9,13 @@ import click
 
 from marsad.cli.options import acquire_kwargs, input_options, pipeline_from_option
 
-DB_OPTION = click.option("--db", default="marsad.duckdb", show_default=True,
-                         type=click.Path(dir_okay=False), help="DuckDB database file.")
+DB_OPTION = click.option(
+    "--db",
+    default="marsad.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="DuckDB database file.",
+)
 
 
 def print_summary(summary: Any) -> None:
@@ -24,20 +29,28 @@ def print_summary(summary: Any) -> None:
         click.echo(f"  quarantined {reason}: {n}")
     if summary.corpus:
         k = summary.corpus
-        click.echo(f"  corpus: {k['stories']} stories ({k['multi_outlet_stories']} across outlets), "
-                   f"{k['exact_duplicates']} exact and {k['near_duplicates']} near duplicates, "
-                   f"{k['event_mentions']} event mentions merged into {k['canonical_events']} events")
+        click.echo(
+            f"  corpus: {k['stories']} stories ({k['multi_outlet_stories']} across outlets), "
+            f"{k['exact_duplicates']} exact and {k['near_duplicates']} near duplicates, "
+            f"{k['event_mentions']} event mentions merged into {k['canonical_events']} events"
+        )
 
 
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @DB_OPTION
 @input_options
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=50, show_default=True,
-              help="Inputs per transaction.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=50,
+    show_default=True,
+    help="Inputs per transaction.",
+)
 @click.option("--progress/--no-progress", default=True, show_default=True)
-def command(sources: tuple[str, ...], db: str, batch_size: int, progress: bool,
-            **opts: Any) -> None:
+def command(
+    sources: tuple[str, ...], db: str, batch_size: int, progress: bool, **opts: Any
+) -> None:
     """Run the pipeline over SOURCES into the store (idempotent)."""
     from tqdm import tqdm
 
@@ -45,8 +58,14 @@ def command(sources: tuple[str, ...], db: str, batch_size: int, progress: bool,
 
     pipeline = pipeline_from_option(opts.get("config_path"))
     with tqdm(unit=" inputs", disable=not progress, leave=False) as bar:
-        summary = ingest(list(sources), db, pipeline=pipeline, batch_size=batch_size,
-                         progress=bar.update, **acquire_kwargs(opts))
+        summary = ingest(
+            list(sources),
+            db,
+            pipeline=pipeline,
+            batch_size=batch_size,
+            progress=bar.update,
+            **acquire_kwargs(opts),
+        )
     print_summary(summary)
 
 

@@ -24,10 +24,15 @@ def run_server(db: str, host: str, port: int, ingest_token: str | None = None) -
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=int)
-@click.option("--ingest-token", envvar="MARSAD_INGEST_TOKEN",
-              help="Enable POST /api/ingest, guarded by this bearer token (or $MARSAD_INGEST_TOKEN).")
+@click.option(
+    "--ingest-token",
+    envvar="MARSAD_INGEST_TOKEN",
+    help="Enable POST /api/ingest, guarded by this bearer token (or $MARSAD_INGEST_TOKEN).",
+)
 def command(db: str, host: str, port: int, ingest_token: str | None) -> None:
     """Serve the HTTP API and the dashboard over DB (read-only unless a token is set)."""
     if not os.path.exists(db):
-        raise click.ClickException(f"no database at {db}; run `marsad ingest` or `marsad demo` first")
+        raise click.ClickException(
+            f"no database at {db}; run `marsad ingest` or `marsad demo` first"
+        )
     run_server(db, host, port, ingest_token)

@@ -11,11 +11,19 @@ from marsad.cli.ingest import DB_OPTION
 
 @click.command("stories")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
-@click.option("--min-outlets", type=click.IntRange(1), default=1, show_default=True,
-              help="Only stories covered by at least this many outlets.")
-@click.option("--rebuild", is_flag=True, help="Recompute duplicates, stories and merged events first.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@click.option(
+    "--min-outlets",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Only stories covered by at least this many outlets.",
+)
+@click.option(
+    "--rebuild", is_flag=True, help="Recompute duplicates, stories and merged events first."
+)
 @click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
 def command(db: str, fmt: str, min_outlets: int, rebuild: bool, limit: int) -> None:
     """Print one story per line: id, label, time span, outlets and member record ids."""
@@ -32,5 +40,7 @@ def command(db: str, fmt: str, min_outlets: int, rebuild: bool, limit: int) -> N
         if fmt == "jsonl":
             click.echo(json.dumps(s, ensure_ascii=False))
         else:
-            click.echo(f"{s['id']}  {s['start']}..{s['end']}  {s['n_articles']:>3} articles  "
-                       f"{', '.join(s['outlets'])}  | {s['label']}")
+            click.echo(
+                f"{s['id']}  {s['start']}..{s['end']}  {s['n_articles']:>3} articles  "
+                f"{', '.join(s['outlets'])}  | {s['label']}"
+            )

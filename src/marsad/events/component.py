@@ -47,6 +47,4 @@ def make(config: Mapping[str, Any]) -> Component:
         from marsad.events.classifier import load_classifier
 
         classifier = load_classifier(path)
-    # The Component protocol declares settable attributes; a frozen dataclass only has
-    # read-only ones, which is what a component should have.
-    return EventsComponent(EventCoder(opts, classifier=classifier))  # type: ignore[return-value]
+    return EventsComponent(EventCoder(opts, classifier=classifier))

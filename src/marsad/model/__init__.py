@@ -18,7 +18,25 @@ from marsad.model.offsets import OffsetMap, OffsetMapBuilder
 from marsad.model.record import check_record, to_record
 
 __all__ = [
-    "ActorRef", "Document", "Entity", "Event", "EventDate", "Location", "Mention", "Meta",
-    "OffsetMap", "OffsetMapBuilder", "Provenance", "Quote", "RawInput", "Rejected", "Removed",
-    "Sentence", "Span", "TimeExpression", "check_record", "content_hash", "to_record",
+    "ActorRef",
+    "Document",
+    "Entity",
+    "Event",
+    "EventDate",
+    "Location",
+    "Mention",
+    "Meta",
+    "OffsetMap",
+    "OffsetMapBuilder",
+    "Provenance",
+    "Quote",
+    "RawInput",
+    "Rejected",
+    "Removed",
+    "Sentence",
+    "Span",
+    "TimeExpression",
+    "check_record",
+    "content_hash",
+    "to_record",
 ]

@@ -118,12 +118,20 @@ class Quote:
     def to_json(self, text: str) -> dict[str, Any]:
         if self.speaker is None:
             speaker: dict[str, Any] = {
-                "entity_id": None, "code": None, "text": "", "start": None, "end": None,
-                "anonymous": False, "resolved": False,
+                "entity_id": None,
+                "code": None,
+                "text": "",
+                "start": None,
+                "end": None,
+                "anonymous": False,
+                "resolved": False,
             }
         else:
-            speaker = {**self.speaker.to_json(text), "anonymous": self.speaker.anonymous,
-                       "resolved": True}
+            speaker = {
+                **self.speaker.to_json(text),
+                "anonymous": self.speaker.anonymous,
+                "resolved": True,
+            }
         return {
             "speaker": speaker,
             "verb": self.verb,
@@ -141,7 +149,12 @@ class Location:
     span: Span
 
     def to_json(self, text: str) -> dict[str, Any]:
-        return {"name": self.name, "code": self.code, "start": self.span.start, "end": self.span.end}
+        return {
+            "name": self.name,
+            "code": self.code,
+            "start": self.span.start,
+            "end": self.span.end,
+        }
 
 
 @dataclass(frozen=True)
@@ -154,8 +167,12 @@ class EventDate:
     from_publication: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "precision": self.precision, "text": self.text,
-                "from_publication": self.from_publication}
+        return {
+            "value": self.value,
+            "precision": self.precision,
+            "text": self.text,
+            "from_publication": self.from_publication,
+        }
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,11 @@ class Provenance:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "source": self.source, "locator": self.locator, "sha256": self.sha256,
-            "encoding": self.encoding, "fetched_at": self.fetched_at,
+            "source": self.source,
+            "locator": self.locator,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "fetched_at": self.fetched_at,
             "input_format": self.input_format,
         }
 
@@ -89,8 +92,14 @@ class Rejected:
     sha256: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"stage": self.stage, "reason": self.reason, "detail": self.detail,
-                "source": self.source, "locator": self.locator, "sha256": self.sha256}
+        return {
+            "stage": self.stage,
+            "reason": self.reason,
+            "detail": self.detail,
+            "source": self.source,
+            "locator": self.locator,
+            "sha256": self.sha256,
+        }
 
 
 def content_hash(text: str) -> str:

@@ -7,8 +7,19 @@ from typing import Any
 from marsad.model.document import Document
 
 REQUIRED_KEYS: tuple[str, ...] = (
-    "id", "parent_id", "title", "outlet", "published", "url", "language", "text",
-    "sentences", "entities", "quotes", "events", "removed",
+    "id",
+    "parent_id",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "language",
+    "text",
+    "sentences",
+    "entities",
+    "quotes",
+    "events",
+    "removed",
 )
 
 
@@ -35,9 +46,7 @@ def to_record(doc: Document, *, with_provenance: bool = True) -> dict[str, Any]:
         "removed": [r.to_json() for r in doc.removed],
         "author": doc.meta.author,
         "content_hash": doc.content_hash,
-        "timexes": [
-            {**t.span.to_json(text), **t.date.to_json()} for t in doc.timexes
-        ],
+        "timexes": [{**t.span.to_json(text), **t.date.to_json()} for t in doc.timexes],
     }
     if with_provenance:
         rec["provenance"] = doc.provenance.to_json()

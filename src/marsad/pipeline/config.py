@@ -50,7 +50,9 @@ class PipelineConfig:
         allowed = {"components", "options", "error_policy"}
         extra = set(data) - allowed
         if extra:
-            raise ValueError(f"unknown pipeline config keys {sorted(extra)}; allowed: {sorted(allowed)}")
+            raise ValueError(
+                f"unknown pipeline config keys {sorted(extra)}; allowed: {sorted(allowed)}"
+            )
         return cls(
             components=tuple(data.get("components", DEFAULT_COMPONENTS)),
             options={k: dict(v) for k, v in data.get("options", {}).items()},

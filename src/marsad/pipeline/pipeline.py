@@ -81,16 +81,18 @@ class Pipeline:
     misconfigured pipeline fails at start-up rather than at document 10,000.
     """
 
-    def __init__(self, config: PipelineConfig, components: list[Component],
-                 registry: Registry = REGISTRY) -> None:
+    def __init__(
+        self, config: PipelineConfig, components: list[Component], registry: Registry = REGISTRY
+    ) -> None:
         check_order(components)
         self.config = config
         self.components = components
         self._registry = registry
 
     @classmethod
-    def from_config(cls, config: PipelineConfig | None = None,
-                    registry: Registry = REGISTRY) -> Pipeline:
+    def from_config(
+        cls, config: PipelineConfig | None = None, registry: Registry = REGISTRY
+    ) -> Pipeline:
         config = config or PipelineConfig()
         if registry is REGISTRY:
             load_builtins()
@@ -120,9 +122,14 @@ class Pipeline:
                 if self.config.error_policy == "strict":
                     raise
                 log.warning("component %s failed on %s: %s", comp.name, doc.id, exc)
-                return Rejected(comp.name, "component_error", f"{type(exc).__name__}: {exc}",
-                                doc.provenance.source, doc.provenance.locator,
-                                doc.provenance.sha256)
+                return Rejected(
+                    comp.name,
+                    "component_error",
+                    f"{type(exc).__name__}: {exc}",
+                    doc.provenance.source,
+                    doc.provenance.locator,
+                    doc.provenance.sha256,
+                )
         return doc
 
     def process_raw(self, raw: RawInput, clean_options: Any = None) -> Outcome:
@@ -135,20 +142,34 @@ class Pipeline:
             if self.config.error_policy == "strict":
                 raise
             log.warning("cleaning failed on %s: %s", raw.id, exc)
-            return Outcome((), (Rejected("clean", "component_error", f"{type(exc).__name__}: {exc}",
-                                         raw.provenance.source, raw.provenance.locator,
-                                         raw.provenance.sha256),))
+            return Outcome(
+                (),
+                (
+                    Rejected(
+                        "clean",
+                        "component_error",
+                        f"{type(exc).__name__}: {exc}",
+                        raw.provenance.source,
+                        raw.provenance.locator,
+                        raw.provenance.sha256,
+                    ),
+                ),
+            )
         if isinstance(cleaned, Rejected):
             return Outcome((), (cleaned,))
         docs: list[Document] = []
         rejected: list[Rejected] = []
         for doc in cleaned:
             result = self.process(doc)
-            (rejected if isinstance(result, Rejected) else docs).append(result)  # type: ignore[arg-type]
+            if isinstance(result, Rejected):
+                rejected.append(result)
+            else:
+                docs.append(result)
         return Outcome(tuple(docs), tuple(rejected))
 
-    def run(self, items: Iterable[RawInput | Rejected], clean_options: Any = None
-            ) -> Iterator[Outcome]:
+    def run(
+        self, items: Iterable[RawInput | Rejected], clean_options: Any = None
+    ) -> Iterator[Outcome]:
         """Process a stream of acquired inputs; acquisition rejections pass through."""
         for item in items:
             if isinstance(item, Rejected):

@@ -12,9 +12,15 @@ from marsad.model.document import Document
 class Component(Protocol):
     """A named, pure step: (document) -> document, with declared layer dependencies."""
 
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
+    # Read-only members, so frozen dataclasses (the usual components) satisfy the protocol.
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def provides(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document) -> Document: ...
 

@@ -24,7 +24,8 @@ def migration(version: int, description: str, *statements: str) -> None:
 
 
 migration(
-    1, "documents, layers, quarantine and runs",
+    1,
+    "documents, layers, quarantine and runs",
     """CREATE TABLE runs (
         run_id VARCHAR PRIMARY KEY, command VARCHAR, started_at TIMESTAMP,
         finished_at TIMESTAMP, config JSON, versions JSON, resources JSON, counts JSON)""",
@@ -67,7 +68,8 @@ migration(
 DOCUMENT_TABLES: tuple[str, ...] = ("entities", "mentions", "quotes", "events")
 
 migration(
-    2, "corpus layer: stories, duplicates and canonical events",
+    2,
+    "corpus layer: stories, duplicates and canonical events",
     """CREATE TABLE stories (
         story_id VARCHAR PRIMARY KEY, label VARCHAR, start_date DATE, end_date DATE,
         outlets JSON, n_articles INTEGER, n_outlets INTEGER)""",

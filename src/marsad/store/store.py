@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -24,7 +24,7 @@ DEFAULT_DB = "marsad.duckdb"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass
@@ -46,8 +46,13 @@ class WriteCounts:
             self.reasons[k] = self.reasons.get(k, 0) + v
 
     def to_json(self) -> dict[str, Any]:
-        return {"stored": self.stored, "unchanged": self.unchanged, "replaced": self.replaced,
-                "quarantined": self.quarantined, "reasons": dict(sorted(self.reasons.items()))}
+        return {
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "replaced": self.replaced,
+            "quarantined": self.quarantined,
+            "reasons": dict(sorted(self.reasons.items())),
+        }
 
 
 class Store:
@@ -72,8 +77,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -107,19 +113,32 @@ class Store:
         return self.schema_version()
 
     # -- runs -----------------------------------------------------------------------
-    def start_run(self, command: str, config: dict[str, Any], versions: dict[str, str],
-                  resources: dict[str, str]) -> str:
+    def start_run(
+        self,
+        command: str,
+        config: dict[str, Any],
+        versions: dict[str, str],
+        resources: dict[str, str],
+    ) -> str:
         run_id = uuid.uuid4().hex[:16]
         self.con.execute(
             "INSERT INTO runs VALUES (?, ?, ?, NULL, ?, ?, ?, NULL)",
-            [run_id, command, _now(), json.dumps(config, ensure_ascii=False),
-             json.dumps(versions), json.dumps(resources)],
+            [
+                run_id,
+                command,
+                _now(),
+                json.dumps(config, ensure_ascii=False),
+                json.dumps(versions),
+                json.dumps(resources),
+            ],
         )
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
-        self.con.execute("UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?",
-                         [_now(), json.dumps(counts), run_id])
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?",
+            [_now(), json.dumps(counts), run_id],
+        )
 
     # -- writes ---------------------------------------------------------------------
     def seen_raw(self, sha256: str) -> bool:
@@ -127,9 +146,13 @@ class Store:
         row = self.con.execute("SELECT 1 FROM raw_inputs WHERE sha256 = ?", [sha256]).fetchone()
         return row is not None
 
-    def write_batch(self, run_id: str, documents: Sequence[Document],
-                    rejected: Sequence[Rejected], raw_done: Iterable[tuple[str, str, str, int]] = ()
-                    ) -> WriteCounts:
+    def write_batch(
+        self,
+        run_id: str,
+        documents: Sequence[Document],
+        rejected: Sequence[Rejected],
+        raw_done: Iterable[tuple[str, str, str, int]] = (),
+    ) -> WriteCounts:
         """Write one batch in one transaction: stories, rejections, and finished raw inputs.
 
         ``raw_done`` lists (sha256, source, locator, n_documents) of raw inputs whose
@@ -143,8 +166,10 @@ class Store:
             for rej in rejected:
                 self._quarantine(run_id, rej, counts)
             for sha, source, locator, n in raw_done:
-                self.con.execute("INSERT INTO raw_inputs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                 [sha, source, locator, n, run_id])
+                self.con.execute(
+                    "INSERT INTO raw_inputs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [sha, source, locator, n, run_id],
+                )
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -165,10 +190,24 @@ class Store:
         rec = to_record(doc)
         self.con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.parent_id, doc.content_hash, doc.meta.title, doc.meta.outlet,
-             doc.meta.published, parse_day(doc.meta.published), doc.meta.url, doc.language,
-             doc.text, fold(doc.text), json.dumps(rec, ensure_ascii=False),
-             doc.provenance.source, doc.provenance.sha256, run_id, _now()],
+            [
+                doc.id,
+                doc.parent_id,
+                doc.content_hash,
+                doc.meta.title,
+                doc.meta.outlet,
+                doc.meta.published,
+                parse_day(doc.meta.published),
+                doc.meta.url,
+                doc.language,
+                doc.text,
+                fold(doc.text),
+                json.dumps(rec, ensure_ascii=False),
+                doc.provenance.source,
+                doc.provenance.sha256,
+                run_id,
+                _now(),
+            ],
         )
         for table, build in ROW_BUILDERS.items():
             rows = build(doc.id, rec)
@@ -188,31 +227,56 @@ class Store:
         ).hexdigest()
         self.con.execute(
             "INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [key, run_id, rej.stage, rej.reason, rej.detail, rej.source, rej.locator,
-             rej.sha256, _now()],
+            [
+                key,
+                run_id,
+                rej.stage,
+                rej.reason,
+                rej.detail,
+                rej.source,
+                rej.locator,
+                rej.sha256,
+                _now(),
+            ],
         )
         counts.quarantined += 1
         counts.reasons[rej.reason] = counts.reasons.get(rej.reason, 0) + 1
 
     # -- reads ----------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in {"documents", "entities", "mentions", "quotes", "events", "quarantine",
-                         "runs", "raw_inputs"}:
+        if table not in {
+            "documents",
+            "entities",
+            "mentions",
+            "quotes",
+            "events",
+            "quarantine",
+            "runs",
+            "raw_inputs",
+        }:
             raise ValueError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
     def stats(self) -> dict[str, Any]:
         """Counts per table, quarantine reasons and the date range of stored stories."""
-        out: dict[str, Any] = {t: self.count(t) for t in
-                               ("documents", "entities", "quotes", "events", "quarantine", "runs")}
-        out["quarantine_reasons"] = dict(self.con.execute(
-            "SELECT reason, count(*) FROM quarantine GROUP BY reason ORDER BY reason").fetchall())
-        out["outlets"] = dict(self.con.execute(
-            "SELECT coalesce(outlet, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
-        ).fetchall())
+        out: dict[str, Any] = {
+            t: self.count(t)
+            for t in ("documents", "entities", "quotes", "events", "quarantine", "runs")
+        }
+        out["quarantine_reasons"] = dict(
+            self.con.execute(
+                "SELECT reason, count(*) FROM quarantine GROUP BY reason ORDER BY reason"
+            ).fetchall()
+        )
+        out["outlets"] = dict(
+            self.con.execute(
+                "SELECT coalesce(outlet, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
+        )
         lo, hi = self.con.execute(
-            "SELECT min(published_date), max(published_date) FROM documents").fetchone() or (None, None)
+            "SELECT min(published_date), max(published_date) FROM documents"
+        ).fetchone() or (None, None)
         out["published"] = [str(lo) if lo else None, str(hi) if hi else None]
         return out
 
@@ -229,23 +293,34 @@ class Store:
             ).fetchall()
             if not rows:
                 return
-            for doc_id, rec in rows:
+            for _, rec in rows:
                 yield json.loads(rec)
             last = rows[-1][0]
 
-    def query_quotes(self, *, speaker: str | None = None, actor: str | None = None,
-                     outlet: str | None = None, date_from: str | None = None,
-                     date_to: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def query_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        actor: str | None = None,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
         """Statements filtered by speaker (text or id), actor mentioned, outlet and dates."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if speaker:
-            where.append("(q.speaker_entity_id = ? OR q.speaker_code = ? OR "
-                         "strpos(fold_speaker, ?) > 0)")
+            where.append(
+                "(q.speaker_entity_id = ? OR q.speaker_code = ? OR strpos(fold_speaker, ?) > 0)"
+            )
             params += [speaker, speaker, fold(speaker)]
         if actor:
-            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND "
-                         "m.entity_id = ? AND m.start_char >= q.start_char AND "
-                         "m.end_char <= q.end_char)")
+            where.append(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND "
+                "m.entity_id = ? AND m.start_char >= q.start_char AND "
+                "m.end_char <= q.end_char)"
+            )
             params.append(actor)
         if outlet:
             where.append("q.outlet = ?")
@@ -263,7 +338,7 @@ class Store:
                    q.kind, q.content, q.via, q.sentence, q.start_char AS start, q.end_char AS "end"
             FROM (SELECT *, {_FOLD_SQL} AS fold_speaker FROM quotes) q
             JOIN documents d ON d.id = q.doc_id
-            WHERE {' AND '.join(where)}
+            WHERE {" AND ".join(where)}
             ORDER BY q.published_date, q.doc_id, q.idx LIMIT ?"""
         cur = self.con.execute(sql, params)
         cols = [c[0] for c in cur.description]
@@ -283,10 +358,20 @@ class Store:
                WHERE s.n_outlets >= ?
                GROUP BY s.story_id, s.label, s.start_date, s.end_date, s.outlets, s.n_articles
                ORDER BY s.n_articles DESC, s.start_date, s.story_id LIMIT ?""",
-            [min_outlets, max(1, min(int(limit), 100_000))]).fetchall()
-        return [{"id": sid, "label": label, "start": start, "end": end,
-                 "outlets": json.loads(outlets), "n_articles": n, "members": list(members)}
-                for sid, label, start, end, outlets, n, members in rows]
+            [min_outlets, max(1, min(int(limit), 100_000))],
+        ).fetchall()
+        return [
+            {
+                "id": sid,
+                "label": label,
+                "start": start,
+                "end": end,
+                "outlets": json.loads(outlets),
+                "n_articles": n,
+                "members": list(members),
+            }
+            for sid, label, start, end, outlets, n, members in rows
+        ]
 
 
 #: SQL folding of the speaker text, matching :func:`marsad.text.normalize.fold` on the
