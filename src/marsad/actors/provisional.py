@@ -10,7 +10,6 @@ demonym in the same phrase ("المتحدث الإسرائيلي فلان" -> IS
 from __future__ import annotations
 
 import importlib
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
