@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("marsad.cli.actors", "command"),
     "serve": ("marsad.cli.serve", "command"),
     "stories": ("marsad.cli.stories", "command"),
+    "spark": ("marsad.cli.spark", "command"),
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from marsad.model.document import Document, Rejected
+from marsad.model.document import Document, Rejected, content_hash
 from marsad.model.record import to_record
 from marsad.store.rows import ROW_BUILDERS, parse_day
 from marsad.store.schema import DOCUMENT_TABLES, MIGRATIONS
@@ -158,11 +158,22 @@ class Store:
         ``raw_done`` lists (sha256, source, locator, n_documents) of raw inputs whose
         stories are all in this batch, so a re-run can skip them before cleaning.
         """
+        return self.write_records(run_id, (to_record(d) for d in documents), rejected, raw_done)
+
+    def write_records(
+        self,
+        run_id: str,
+        records: Iterable[dict[str, Any]],
+        rejected: Iterable[Rejected],
+        raw_done: Iterable[tuple[str, str, str, int]] = (),
+    ) -> WriteCounts:
+        """:meth:`write_batch` for contract records (from ``extract`` output or Spark's
+        Parquet): the same content-hash identity, one transaction."""
         counts = WriteCounts()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for doc in documents:
-                self._write_document(run_id, doc, counts)
+            for rec in records:
+                self._write_record(run_id, rec, counts)
             for rej in rejected:
                 self._quarantine(run_id, rej, counts)
             for sha, source, locator, n in raw_done:
@@ -176,41 +187,44 @@ class Store:
             raise
         return counts
 
-    def _write_document(self, run_id: str, doc: Document, counts: WriteCounts) -> None:
+    def _write_record(self, run_id: str, rec: dict[str, Any], counts: WriteCounts) -> None:
+        text = rec["text"]
+        digest = rec.get("content_hash") or content_hash(text)
         existing = self.con.execute(
-            "SELECT id FROM documents WHERE content_hash = ?", [doc.content_hash]
+            "SELECT id FROM documents WHERE content_hash = ?", [digest]
         ).fetchone()
         if existing is not None:
             counts.unchanged += 1
             return
-        same_id = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
+        doc_id = rec["id"]
+        same_id = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
         if same_id is not None:  # the same article id with new content: an update
-            self._delete_document(doc.id)
+            self._delete_document(doc_id)
             counts.replaced += 1
-        rec = to_record(doc)
+        prov = rec.get("provenance") or {}
         self.con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                doc.id,
-                doc.parent_id,
-                doc.content_hash,
-                doc.meta.title,
-                doc.meta.outlet,
-                doc.meta.published,
-                parse_day(doc.meta.published),
-                doc.meta.url,
-                doc.language,
-                doc.text,
-                fold(doc.text),
+                doc_id,
+                rec.get("parent_id"),
+                digest,
+                rec.get("title"),
+                rec.get("outlet"),
+                rec.get("published"),
+                parse_day(rec.get("published")),
+                rec.get("url"),
+                rec.get("language"),
+                text,
+                fold(text),
                 json.dumps(rec, ensure_ascii=False),
-                doc.provenance.source,
-                doc.provenance.sha256,
+                prov.get("source"),
+                prov.get("sha256"),
                 run_id,
                 _now(),
             ],
         )
         for table, build in ROW_BUILDERS.items():
-            rows = build(doc.id, rec)
+            rows = build(doc_id, rec)
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
                 self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
