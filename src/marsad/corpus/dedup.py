@@ -58,6 +58,18 @@ class DuplicateDecision:
     similarity: float
 
 
+def best_original(candidates: Iterable[tuple[str, float]]) -> tuple[str | None, float]:
+    """The earlier article a copy duplicates: the most similar, ties to the smallest id.
+
+    The one rule shared by the local index and the Spark stage, so both agree exactly.
+    """
+    best, best_sim = None, 0.0
+    for cand, sim in candidates:
+        if best is None or sim > best_sim or (sim == best_sim and cand < best):
+            best, best_sim = cand, sim
+    return best, best_sim
+
+
 class NearDuplicateIndex:
     """Incremental duplicate detector. The first article seen is the canonical copy."""
 
@@ -81,11 +93,8 @@ class NearDuplicateIndex:
             return DuplicateDecision(doc_id, orig, "exact", 1.0)
         self._exact[key] = doc_id
         sig = signature(text)
-        best, best_sim = None, 0.0
-        for cand in self._lsh.query(sig):
-            sim = float(sig.jaccard(self._sigs[cand]))
-            if sim >= self.threshold and (sim > best_sim or (sim == best_sim and cand < best)):
-                best, best_sim = cand, sim
+        scored = ((cand, float(sig.jaccard(self._sigs[cand]))) for cand in self._lsh.query(sig))
+        best, best_sim = best_original((c, s) for c, s in scored if s >= self.threshold)
         self._sigs[doc_id] = sig
         self._lsh.insert(doc_id, sig)
         if best is None:

@@ -23,7 +23,14 @@ from typing import Any
 
 from datasketch import MinHashLSH
 
-from marsad.corpus.dedup import NUM_PERM, THRESHOLD, DuplicateDecision, exact_key, signature_array
+from marsad.corpus.dedup import (
+    NUM_PERM,
+    THRESHOLD,
+    DuplicateDecision,
+    best_original,
+    exact_key,
+    signature_array,
+)
 
 OrderKey = tuple[bool, date, str]
 
@@ -61,12 +68,8 @@ def resolve_near(pairs: Iterable[tuple[str, str, float]],
     canonical: dict[str, str] = {}
     out: list[DuplicateDecision] = []
     for doc in ranked:
-        best, best_sim = None, 0.0
-        for cand, sim in neighbours[doc]:
-            if rank[cand] > rank[doc]:
-                continue
-            if best is None or sim > best_sim or (sim == best_sim and cand < best):
-                best, best_sim = cand, sim
+        earlier = ((cand, sim) for cand, sim in neighbours[doc] if rank[cand] <= rank[doc])
+        best, best_sim = best_original(earlier)
         if best is None:
             continue
         root = canonical.get(best, best)
