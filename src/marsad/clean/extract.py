@@ -9,8 +9,11 @@ back to ``RawInput.content``: exact for plain text, per aligned paragraph for HT
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from marsad.clean.html import extract_html, has_body_text
 from marsad.clean.lines import Line, classify_lines, split_lines
@@ -136,6 +139,8 @@ def build_text(content: str, kept: Sequence[Line]) -> tuple[str, OffsetMap]:
 
     The inserted separator points at the start of the line that follows it.
     """
+    if all(line.points is None for line in kept):
+        return _build_plain(content, kept)
     builder = OffsetMapBuilder()
     for n, line in enumerate(kept):
         if n:
@@ -145,6 +150,26 @@ def build_text(content: str, kept: Sequence[Line]) -> tuple[str, OffsetMap]:
         else:
             builder.replace(line.text, line.points)
     return builder.build(len(content))
+
+
+
+def _build_plain(content: str, kept: Sequence[Line]) -> tuple[str, OffsetMap]:
+    """:func:`build_text` for lines copied verbatim from ``content`` (plain text).
+
+    Same text and map as the builder, but the index runs are made by numpy: extending
+    an array from ``range`` creates a Python int per character, and the kept lines are
+    most of the page.
+    """
+    runs: list[np.ndarray] = []
+    for n, line in enumerate(kept):
+        if n:
+            runs.append(np.full(len(PARAGRAPH_SEPARATOR), line.start))
+        runs.append(np.arange(line.start, line.end))
+    runs.append(np.array([len(content)]))
+    points = array("l")
+    points.frombytes(np.concatenate(runs).astype(f"=i{points.itemsize}").tobytes())
+    text = PARAGRAPH_SEPARATOR.join(content[line.start : line.end] for line in kept)
+    return text, OffsetMap(points, len(content))
 
 
 __all__ = ["CleanOptions", "build_text", "extract_documents"]

@@ -24,13 +24,23 @@ from dataclasses import dataclass
 from marsad.clean import cues
 from marsad.text.normalize import fold
 
-#: Complements of the letter classes: counting by deletion (``len(sub(""))``) is much
+#: Runs of characters that are neither Arabic letters nor a plain space. Arabic
+#: letters are counted as what is left once spaces (``str.count``) and these runs are
+#: taken away: Arabic lines have few such runs, while deleting all non-letters would
+#: cut a line into one piece per word. The leading class is written out (not
+#: ``[...]+``) so that the regex engine skips ahead to the next candidate.
+_ARABIC_LETTERS = "\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF"
+_NOT_ARABIC_LETTER_OR_SPACE = re.compile(f"[^{_ARABIC_LETTERS} ][^{_ARABIC_LETTERS} ]*")
+#: Complement of the Latin letters: counting by deletion (``len(sub(""))``) is much
 #: faster than ``len(findall())`` on long lines.
-_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+")
 _NOT_LATIN_LETTER = re.compile(r"[^A-Za-z\u00C0-\u024F]+")
 _WORD = re.compile(r"\w+")
-_STRETCH = re.compile(r"\u0640{2,}|(\w)\1{3,}")
-_SPACE_RUN = re.compile(r"\s+")
+#: Any character four times in a row. Stretching means a *word* character repeated
+#: (``(\w)\1{3,}``, "عاجللل"); matching any character and testing the few hits for
+#: ``\w`` is several times faster than a word-class test at every position.
+_RUN_OF_FOUR = re.compile(r"(.)\1\1\1", re.S)
+_WORD_CHAR = re.compile(r"\w")
+_DOUBLE_TATWEEL = "\u0640\u0640"
 
 #: Body-score weights. A line is body when its score reaches BODY_THRESHOLD.
 #: Final punctuation is the strongest single signal in Arabic news; length helps
@@ -111,24 +121,39 @@ def split_lines(content: str) -> list[Line]:
 
 def line_key(text: str) -> str:
     """Folded, whitespace-collapsed key used to spot repeated lines."""
-    return _SPACE_RUN.sub(" ", fold(text)).strip()
+    # split() and join() collapse and trim the same whitespace as ``\s+`` and strip(),
+    # without a regex pass over the line.
+    return " ".join(fold(text).split())
 
 
 def features(text: str, repeats: int) -> Features:
     """Compute the features of one line."""
-    arabic = len(_NOT_ARABIC_LETTER.sub("", text))
+    other = "".join(_NOT_ARABIC_LETTER_OR_SPACE.findall(text))
+    arabic = len(text) - text.count(" ") - len(other)
     latin = len(_NOT_LATIN_LETTER.sub("", text))
-    tokens = text.split()
+    # Glued chrome is one or two tokens: three pieces are enough to rule it out.
+    tokens = text.split(None, 2)
     return Features(
-        words=len(_WORD.findall(text)),
+        words=_word_count(text),
         arabic_ratio=arabic / (arabic + latin) if arabic + latin else 0.0,
         final_punct=bool(cues.SENTENCE_FINAL.search(text)),
         comma=("،" in text or "," in text),
-        stretched=bool(_STRETCH.search(text)),
-        glued=any(len(t) >= GLUED_TOKEN_CHARS for t in tokens) and len(tokens) <= 2,
+        stretched=_is_stretched(text),
+        glued=len(tokens) <= 2 and any(len(t) >= GLUED_TOKEN_CHARS for t in tokens),
         bullet=text[0] in cues.BULLETS,
         repeats=repeats,
     )
+
+
+def _is_stretched(text: str) -> bool:
+    """Tatweel run or a word character four times in a row.
+
+    Runs of four never overlap a longer run of another character, so scanning the
+    non-overlapping runs finds a word-character run whenever there is one.
+    """
+    if _DOUBLE_TATWEEL in text:
+        return True
+    return any(_WORD_CHAR.match(m[1]) for m in _RUN_OF_FOUR.finditer(text))
 
 
 def body_score(f: Features) -> float:
@@ -155,7 +180,20 @@ def is_headline_like(f: Features) -> bool:
     )
 
 
-def _whole_line_cue(key: str, words: int) -> str | None:
+#: Every whole-line cue, for a single ``startswith`` check that rules most lines out.
+_WHOLE_LINE_PREFIXES: tuple[str, ...] = tuple(
+    p for phrases in cues.WHOLE_LINE_CUES.values() for p in phrases
+)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _whole_line_cue(key: str) -> str | None:
+    if not key.startswith(_WHOLE_LINE_PREFIXES):
+        return None
+    words = _word_count(key)
     for reason, phrases in cues.WHOLE_LINE_CUES.items():
         for phrase in phrases:
             if key.startswith(phrase) and words <= len(phrase.split()) + cues.WHOLE_LINE_SLACK:
@@ -164,7 +202,8 @@ def _whole_line_cue(key: str, words: int) -> str | None:
 
 
 def _byline(text: str, key: str) -> LineClass | None:
-    m = cues.BYLINE_PIPE.match(text)
+    # Both pipe-byline forms need a pipe; the substring test spares most lines the regex.
+    m = cues.BYLINE_PIPE.match(text) if "|" in text or "｜" in text else None
     if m:
         value = (m.group("value") or m.group("value2") or "").strip()
         if len(value.split()) <= cues.BYLINE_MAX_WORDS:
@@ -187,12 +226,13 @@ def cue_class(text: str, key: str | None = None) -> LineClass | None:
     ``key`` is the line's :func:`line_key`, when the caller has it already.
     """
     key = line_key(text) if key is None else key
-    words = len(_WORD.findall(key))
+    # Cheap anchored matches first; the word count is taken only when a cue matched,
+    # since most lines match none and counting scans the whole line.
     m = cues.READ_ALSO.match(key)
-    if m and words <= HEADING_MAX_WORDS + 3:
+    if m and _word_count(key) <= HEADING_MAX_WORDS + 3:
         headline = _after_colon(text) if m["rest"] else ""
         return LineClass("marker", "read_also_marker", value=headline)
-    if cues.SOURCE_LINE.match(key) and words <= 8:
+    if cues.SOURCE_LINE.match(key) and _word_count(key) <= 8:
         return LineClass("drop", "source_line", value=_after_colon(text) or text.split(None, 1)[-1])
     if cues.TAGS_LINE.match(key):
         return LineClass("drop", "tags")
@@ -201,7 +241,7 @@ def cue_class(text: str, key: str | None = None) -> LineClass | None:
     boiler = sum(w for p, w in cues.BOILERPLATE_PHRASES.items() if p in key)
     if boiler >= cues.BOILERPLATE_THRESHOLD:
         return LineClass("drop", "html_boilerplate")
-    reason = _whole_line_cue(key, words)
+    reason = _whole_line_cue(key)
     if reason:
         return LineClass("drop", reason)
     return _byline(text, key)

@@ -20,7 +20,11 @@ from marsad.model.annotations import Span
 #: A quotation longer than this is treated as unbalanced and may be split inside.
 MAX_QUOTE = 600
 
-_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s)|[.!?؟…]+[\"'»”’)\]]*$")
+#: A run of final punctuation (and closing quotes) before whitespace or the end. The
+#: leading class is spelled out once instead of ``[...]+`` so that the regex engine can
+#: skip ahead to the next punctuation mark instead of trying a match at every character.
+_END = re.compile(r"[.!?؟…][.!?؟…]*[\"'»”’)\]]*(?=\s|$)")
+_LINE = re.compile(r"[^\n]+")
 _ABBREV = frozenset(
     "د أ م ص ج ت ق هـ ه ع س ش ك ل ن و ي ب ف ر ز ط ظ خ ح ث غ "
     "mr mrs dr prof st no vs etc inc ltd jr sr".split()
@@ -77,7 +81,7 @@ def _split_paragraph(par: str, offset: int) -> list[Span]:
     quoted = _quoted_ranges(par)
     start = 0
     for m in _END.finditer(par):
-        if _inside(quoted, m.start()) or _is_abbreviation(par, m.start()):
+        if (quoted and _inside(quoted, m.start())) or _is_abbreviation(par, m.start()):
             continue
         spans.append(Span(offset + start, offset + m.end()))
         start = m.end()
@@ -91,7 +95,7 @@ def _split_paragraph(par: str, offset: int) -> list[Span]:
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans (trimmed of surrounding whitespace)."""
     spans: list[Span] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         line = m.group()
         lead = len(line) - len(line.lstrip())
         body = line.strip()
