@@ -87,8 +87,15 @@ def create_app(db: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     install(app)
 
     app.state.backend = backend
-    _read_routes(app)
-    _analytics_routes(app)
+    for add_routes in (
+        _document_routes,
+        _event_routes,
+        _statement_routes,
+        _actor_routes,
+        _story_routes,
+        _analytics_routes,
+    ):
+        add_routes(app)
     if ingest_token:
         _ingest_route(app, backend)
     static = static_dir()
@@ -102,7 +109,7 @@ def create_app(db: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     return app
 
 
-def _read_routes(app: FastAPI) -> None:
+def _document_routes(app: FastAPI) -> None:
     @app.get("/api/health")
     def health(c: Con) -> dict[str, Any]:
         return {
@@ -139,6 +146,8 @@ def _read_routes(app: FastAPI) -> None:
             raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
         return rec
 
+
+def _event_routes(app: FastAPI) -> None:
     @app.get("/api/events")
     def list_events(
         c: Con,
@@ -146,9 +155,7 @@ def _read_routes(app: FastAPI) -> None:
         dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
         plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
-        modality: Annotated[
-            str | None, Query(pattern="^(asserted|negated|future|hypothetical)$")
-        ] = None,
+        modality: Annotated[str | None, Query(pattern="^(asserted|negated|future|hypothetical)$")] = None,
         outlet: Text = None,
         q: Text = None,
         date_from: DateQ = None,
@@ -184,6 +191,8 @@ def _read_routes(app: FastAPI) -> None:
             event_ids=event_ids.split(",") if event_ids else None,
         )
 
+
+def _statement_routes(app: FastAPI) -> None:
     @app.get("/api/speakers")
     def list_speakers(
         c: Con, q: Text = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -214,6 +223,8 @@ def _read_routes(app: FastAPI) -> None:
             offset=offset,
         )
 
+
+def _actor_routes(app: FastAPI) -> None:
     @app.get("/api/actors")
     def list_actors(
         c: Con,
@@ -251,6 +262,8 @@ def _read_routes(app: FastAPI) -> None:
             "mediated": queries.actor_mediated(c, actor_id),
         }
 
+
+def _story_routes(app: FastAPI) -> None:
     @app.get("/api/stories")
     def list_stories(
         c: Con,
@@ -299,14 +312,10 @@ def _analytics_routes(app: FastAPI) -> None:
 
 def _ingest_route(app: FastAPI, backend: Backend) -> None:
     @app.post("/api/ingest", status_code=201)
-    def ingest(
-        body: IngestBody, authorization: Annotated[str | None, Header()] = None
-    ) -> dict[str, Any]:
+    def ingest(body: IngestBody, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         expected = f"Bearer {backend.token}"
         if not authorization or not hmac.compare_digest(authorization, expected):
-            raise ApiError(
-                401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required"
-            )
+            raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required")
         if (body.text is None) == (body.html is None):
             raise ApiError(422, "invalid_input", "give exactly one of 'text' or 'html'")
         return _ingest_one(backend, body)
