@@ -8,6 +8,10 @@ cluster counts, seconds, peak RSS, and time per article, to show near-linear gro
 Purity: the corpus has groups of articles carrying the *same title* in several outlets
 (agency stories republished). For every such group, the share of its members that fall
 into the group's majority cluster; reported as the mean over groups, weighted by size.
+Purity only says that same-title copies are kept together; the cluster size figures
+(largest cluster, share of articles in clusters of more than 20) are there to show that
+this is not bought by merging unrelated stories. The bench has no actor or event layers,
+so only the embedding term scores (an article needs a blended cosine of 0.75 to join).
 
     python bench/bench_stories.py [--sizes 3000,10000,31030]
 """
@@ -23,7 +27,7 @@ from datetime import date
 
 from common import Timer, article, machine, peak_rss_mb, saudinewsnet
 
-from marsad.corpus.clusters import ArticleView, StoryClusterer, arrival_order
+from marsad.corpus.clusters import ArticleView, StoryClusterer, arrival_order, single_blas_thread
 from marsad.corpus.dedup import NearDuplicateIndex
 from marsad.corpus.embed import embed, lead_text
 from marsad.text.normalize import fold
@@ -72,13 +76,14 @@ def run_size(limit: int) -> dict[str, object]:
         arts, decisions = load(limit, NearDuplicateIndex())
     with Timer() as t_emb:
         vs = views(arts)
-    with Timer() as t_clu:
+    with Timer() as t_clu, single_blas_thread():
         clusterer = StoryClusterer()
         cluster_of = {}
         for v in arrival_order(vs):
             story, _ = clusterer.add(v)
             cluster_of[v.doc_id] = story.story_id
     stories = clusterer.stories
+    sizes = sorted((len(s.members) for s in stories), reverse=True)
     total = t_dup.seconds + t_emb.seconds + t_clu.seconds
     return {
         "articles": len(arts),
@@ -86,6 +91,8 @@ def run_size(limit: int) -> dict[str, object]:
         "near_duplicates": sum(d.kind == "near" for d in decisions),
         "clusters": len(stories),
         "multi_outlet_clusters": sum(len(s.outlets) > 1 for s in stories),
+        "largest_clusters": sizes[:5],
+        "share_in_clusters_over_20": round(sum(n for n in sizes if n > 20) / max(len(arts), 1), 4),
         "seconds": {"dedup": round(t_dup.seconds, 1), "embed": round(t_emb.seconds, 1),
                     "cluster": round(t_clu.seconds, 1), "total": round(total, 1)},
         "ms_per_article": round(1000 * total / max(len(arts), 1), 2),
@@ -107,6 +114,7 @@ def main() -> None:
         out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
                              capture_output=True, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
+        print(json.dumps(results[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     print(json.dumps({"machine": machine(), "runs": results}, ensure_ascii=False, indent=2))
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from marsad.corpus.clusters import ArticleView, StoryClusterer, cluster
+from marsad.corpus.clusters import THRESHOLD, ArticleView, StoryClusterer, cluster, similarity
 from marsad.corpus.dedup import NearDuplicateIndex, jaccard
 from marsad.corpus.merge import EventMention, dyad_day_filter, merge_events
 
@@ -69,6 +69,26 @@ def test_cluster_ids_do_not_depend_on_input_order() -> None:
     one = sorted((s.story_id, tuple(s.members)) for s in cluster(arts))
     two = sorted((s.story_id, tuple(s.members)) for s in cluster(arts[::-1]))
     assert one == two
+
+
+def test_follow_up_joins_through_its_closest_member() -> None:
+    # b drifts from a; c is close to b (0.87) but not to the a+b centroid (0.67)
+    a, b, c = view("a", [1, 0, 0], 1), view("b", [0.8, 0.6, 0], 2), view("c", [0.4, 0.92, 0], 2)
+    stories = cluster([a, b, c])
+    assert [sorted(s.members) for s in stories] == [["a", "b", "c"]]
+    story = StoryClusterer()
+    first = story.add(a)[0]
+    story.add(b)
+    near = float(np.dot(c.embedding, b.embedding))
+    assert similarity(c, first) < THRESHOLD <= similarity(c, first, best_member=near)
+
+
+def test_members_out_of_the_window_stop_attracting() -> None:
+    # c resembles a (0.96) but not b (0.59); a counts only while it is within the window
+    a, b = view("a", [1, 0, 0], 1), view("b", [0.8, 0.6, 0], 3)
+    late, soon = view("c", [1, -0.3, 0], 6), view("c", [1, -0.3, 0], 4)
+    assert sorted(sorted(s.members) for s in cluster([a, b, late])) == [["a", "b"], ["c"]]
+    assert [sorted(s.members) for s in cluster([a, b, soon])] == [["a", "b", "c"]]
 
 
 def test_clusterer_validates() -> None:

@@ -71,9 +71,23 @@ def test_republished_copies_are_near_duplicates(demo_db: Path, manifest: dict) -
 def test_twins_share_a_story(story_of: dict[str, str], manifest: dict) -> None:
     twins = {tuple(sorted((a["id"], a["twin_of"]))) for a in manifest.values() if a["twin_of"]}
     together = [pair for pair in twins if story_of[pair[0]] == story_of[pair[1]]]
-    # 3 of the 4 twin pairs cluster together; the appeals pair (a13/a14) is written as
-    # two different angles (Qatar's and Egypt's statements) and stays apart at this threshold
-    assert len(together) >= 3, (twins, together)
+    # all 4 pairs, the appeals pair (a13/a14, Qatar's and Egypt's angles) included
+    assert len(twins) == 4 and len(together) == 4, (twins, together)
+
+
+def test_stories_match_the_manifest_pairwise(story_of: dict[str, str], manifest: dict) -> None:
+    """Pairwise precision/recall of the clusters against the manifest's 16 stories."""
+    ids = sorted(manifest)
+    tp = fp = fn = 0
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            gold = manifest[a]["story"] == manifest[b]["story"]
+            pred = story_of[a] == story_of[b]
+            tp, fp, fn = tp + (gold and pred), fp + (pred and not gold), fn + (gold and not pred)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    # measured 0.79 / 0.83 (F1 0.81); with title + 400 characters and the centroid only
+    # it was 0.78 / 0.40
+    assert precision >= 0.75 and recall >= 0.75, (precision, recall)
 
 
 def test_same_topic_different_stories_stay_apart(story_of: dict[str, str], manifest: dict) -> None:

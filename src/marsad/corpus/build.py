@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from marsad.corpus.clusters import ArticleView, StoryClusterer
+from marsad.corpus.clusters import ArticleView, StoryClusterer, single_blas_thread
 from marsad.corpus.dedup import DuplicateDecision, NearDuplicateIndex
 from marsad.corpus.embed import embed, lead_text
 from marsad.corpus.merge import CanonicalEvent, EventMention, merge_events
@@ -74,6 +74,11 @@ def cluster_store(con: Any) -> tuple[list[Any], dict[str, tuple[str, float]],
 
     def flush() -> None:
         vecs = embed([lead_text(t, text) for _, t, _, _, text in batch])
+        with single_blas_thread():
+            place(vecs)
+        batch.clear()
+
+    def place(vecs: Any) -> None:
         for (doc_id, title, outlet, day, text), vec in zip(batch, vecs, strict=True):
             dup = dedup.add(doc_id, text)
             dups.append(dup)
@@ -87,7 +92,6 @@ def cluster_store(con: Any) -> tuple[list[Any], dict[str, tuple[str, float]],
             story, score = clusterer.add(art)
             stories_by_id[story.story_id] = story
             membership[doc_id] = (story.story_id, score)
-        batch.clear()
 
     for row in _doc_rows(con):
         batch.append(row)

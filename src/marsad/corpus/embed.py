@@ -8,9 +8,13 @@ from typing import Any
 
 import numpy as np
 
-#: The embedder is fed the title and the start of the story: enough to tell one story
-#: from another, short enough to keep the cost per article flat.
-LEAD_CHARS = 400
+#: The embedder is fed the title and the start of the story, one text per article: enough
+#: to tell one story from another, capped so the cost per article stays flat (the encoder's
+#: cost grows with the tokens). On the demo corpus, same-story pairs within the clustering
+#: window are ranked above different-story pairs with AUC 0.85 at 400 characters, 0.90 at
+#: 800 and 0.92 at 1200 (most demo articles are shorter than that; 2000 gives the same).
+#: One text beats the mean of per-sentence embeddings of the same span (0.89).
+LEAD_CHARS = 1200
 BATCH = 64
 
 
@@ -22,7 +26,7 @@ def _model(threads: int) -> Any:
 
 
 def lead_text(title: str | None, text: str) -> str:
-    """The title and the first part of the story, the embedder's input."""
+    """The title and the first ``LEAD_CHARS`` characters of the story, the embedder's input."""
     head = text[:LEAD_CHARS]
     return f"{title}. {head}" if title and not text.startswith(title) else head
 
