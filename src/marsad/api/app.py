@@ -83,7 +83,16 @@ def static_dir() -> Path:
 def create_app(db: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     """Build the app over the store at ``db``. ``POST /api/ingest`` exists only with a token."""
     backend = Backend(db, ingest_token)
-    app = FastAPI(title="marsad API", version="1", description=__doc__, responses=ERRORS)  # type: ignore[arg-type]
+    # No Swagger/ReDoc pages: they load scripts from a CDN, which an offline machine and
+    # the strict CSP both refuse. The schema itself is served at /openapi.json.
+    app = FastAPI(
+        title="marsad API",
+        version="1",
+        description=__doc__,
+        responses=ERRORS,  # type: ignore[arg-type]
+        docs_url=None,
+        redoc_url=None,
+    )
     install(app)
 
     app.state.backend = backend

@@ -16,7 +16,7 @@ def run_server(db: str, host: str, port: int, ingest_token: str | None = None) -
     from marsad.api.app import create_app
 
     app = create_app(db, ingest_token=ingest_token)
-    click.echo(f"marsad dashboard: http://{host}:{port}/   (API schema: http://{host}:{port}/docs)")
+    click.echo(f"marsad dashboard: http://{host}:{port}/   (API schema: http://{host}:{port}/openapi.json)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
