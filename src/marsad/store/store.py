@@ -127,7 +127,7 @@ class Store:
                 run_id,
                 command,
                 _now(),
-                json.dumps(config, ensure_ascii=False),
+                json.dumps(config, ensure_ascii=False, default=str),
                 json.dumps(versions),
                 json.dumps(resources),
             ],
