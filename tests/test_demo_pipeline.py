@@ -44,6 +44,9 @@ def test_every_article_is_stored_with_manifest_ids(demo_db: Path, manifest: dict
         problems = [p for r in st.iter_records() for p in check_record(r)]
     assert set(manifest) <= ids
     assert not problems, problems[:5]
+    with Store.open(demo_db, read_only=True) as st:
+        # only the WARC's robots.txt response (English, not an article) is quarantined
+        assert st.stats()["quarantine_reasons"] == {"not_arabic": 1}
 
 
 def test_appended_stories_are_their_own_records(demo_db: Path, manifest: dict) -> None:
