@@ -176,9 +176,12 @@ def _groups(units: list[ActorUnit]) -> list[tuple[ActorUnit, ...]]:
 
 def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: int,
                  *, floor: int, ceiling: int, noun: bool, passive: bool,
-                 recip: bool, from_target: bool = False) -> Roles:
+                 recip: bool, from_target: bool = False, carrier: bool = False) -> Roles:
     """Roles for a trigger spanning tokens ``first..last``; arguments are looked for in
-    ``[floor, ceiling)`` (the previous trigger's end to the next trigger's start)."""
+    ``[floor, ceiling)`` (the previous trigger's end to the next trigger's start).
+
+    ``carrier`` triggers ("نقل رسائل", "حاملاً رسالة") make their agent the mediator of
+    the parties the messages go between (see :func:`_carrier_roles`)."""
     lo, hi = max(floor, first - BACK_WINDOW), min(ceiling, last + 1 + AHEAD_WINDOW)
     groups = [g for g in _groups([u for u in units if lo <= u.first < hi])]
     location, loc_start, groups = _take_location(tokens, groups, first, last)
@@ -188,6 +191,8 @@ def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: 
     inside = [g for g in groups if first < g[0].first <= last]
     after = [g for g in groups if g[0].first > last and _reachable(tokens, last, g[0], noun)]
     pair = _between(tokens, groups)
+    if carrier:
+        return _carrier_roles(before, inside, after, pair, mediator, location, loc_start)
     if pair is not None:
         return Roles(pair[0], pair[1], mediator, location, loc_start)
     agent = next((g for g in after if _agent(tokens, g[0])), ())
@@ -258,6 +263,28 @@ def _subject_before(unit: ActorUnit) -> bool:
 
 def _agent(tokens: list[Token], unit: ActorUnit) -> bool:
     return unit.prep in AGENT_WORDS
+
+
+def _carrier_roles(before: list[tuple[ActorUnit, ...]], inside: list[tuple[ActorUnit, ...]],
+                   after: list[tuple[ActorUnit, ...]],
+                   pair: tuple[tuple[ActorUnit, ...], ...] | None, mediator: ActorUnit | None,
+                   location: ActorUnit | None, loc_start: int | None) -> Roles:
+    """Who carries messages between whom: "نقل البوسعيدي رسائل بين واشنطن وطهران" or
+    "وصل البوسعيدي حاملاً رسالة أمريكية إلى طهران". The carrier (the subject before the
+    trigger, or the bare actor after a verb) is the mediator; the parties are the
+    "بين X و Y" pair, else the message's origin (an adjective or "من X") and its
+    addressee ("إلى Y")."""
+    parties = {id(g) for g in pair} if pair else set()
+    candidates = [g for g in before[::-1] + inside + after if id(g) not in parties]
+    carrier_group = next((g for g in candidates if _bare(g[0])), ())
+    carrier = mediator or (carrier_group[0] if carrier_group else None)
+    if pair is not None:
+        return Roles(pair[0], pair[1], carrier, location, loc_start)
+    rest = [g for g in inside + after if g is not carrier_group]
+    origin = next((g for g in rest if g[0].prep == "من" or (
+        g[0].prep == "" and g[0].type == "GPE" and len(g[0].code or "") == 3)), ())
+    target = next((g for g in rest if g[0].prep in ("الي", "ل", "لل")), ())
+    return Roles(origin, target, carrier, location, loc_start)
 
 
 def _between(tokens: list[Token],

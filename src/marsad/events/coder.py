@@ -204,6 +204,7 @@ class EventCoder:
                             floor=floor, ceiling=ceiling,
                             noun="noun" in flags and not light_verb and not verbal,
                             passive="pass" in flags, recip="recip" in flags,
+                            carrier="carrier" in flags,
                             from_target=hit.entry.cameo[:2] in ("02", "04", "10"))
 
     def _mode(self, code: str, sent: _Sentence, hit: TriggerHit, clause: tuple[int, int],
