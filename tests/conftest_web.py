@@ -163,19 +163,9 @@ def build_document(spec: Spec) -> Document:
     )
 
 
-def _talks_specs() -> list[Spec]:
-    t1 = (
-        "استضافت مسقط يوم السبت جولة أولى من المحادثات غير المباشرة بين الولايات المتحدة "
-        "وإيران، ونقل وزير الخارجية العماني بدر البوسعيدي الرسائل بين الوفدين في قاعتين منفصلتين. "
-        f'وقال {SPOX} إن "الجولة كانت بنّاءة وستُستأنف الأسبوع المقبل". '
-        "وأكدت طهران أن الاتصالات مُستمرّة عبر القناة العمانية."
-    )
-    t2 = (
-        "عقدت الولايات المتحدة وإيران في مسقط السبت جولة أولى من المحادثات غير المباشرة بوساطة "
-        "عمانية، إذ تنقل بدر البوسعيدي بين الوفدين أربع ساعات. "
-        f"ونقل موقع أكسيوس عن {SPOX} قوله إن الأجواء كانت إيجابية وإن الاتصالات ستستمر."
-    )
-    talks = {
+def _talks_event() -> dict[str, Any]:
+    """The first Muscat round, as both outlets' events describe it."""
+    return {
         "cameo": "046",
         "type": "CONSULT",
         "mode": "third-party",
@@ -187,187 +177,221 @@ def _talks_specs() -> list[Spec]:
         "location": ("مسقط", "OMN"),
         "date": "2025-03-08",
     }
-    return [
-        Spec(
-            "rasd-talks",
-            "رصد",
-            "2025-03-08",
-            "مسقط تستضيف الجولة الأولى من المحادثات",
-            t1,
-            (
-                ("usa", ("الولايات المتحدة",)),
-                ("irn", ("إيران",)),
-                ("per:badr_albusaidi", ("بدر البوسعيدي",)),
-                ("us-state-spox", (SPOX,)),
-                ("tehran", ("طهران",)),
-            ),
-            quotes=(
-                {
-                    "speaker": SPOX,
-                    "speaker_id": "us-state-spox",
-                    "verb": "قال",
-                    "content": "الجولة كانت بنّاءة وستُستأنف الأسبوع المقبل",
-                    "sentence": 1,
-                },
-            ),
-            events=(
-                {**talks, "target": ("إيران", "irn"), "evidence": t1[: t1.index(" في قاعتين")]},
-            ),
-        ),
-        Spec(
-            "madar-talks",
-            "مدار",
-            "2025-03-08",
-            "البوسعيدي يتنقل بين وفدين في مسقط",
-            t2,
-            (
-                ("usa", ("الولايات المتحدة",)),
-                ("irn", ("إيران",)),
-                ("per:badr_albusaidi", ("بدر البوسعيدي",)),
-                ("us-state-spox", (SPOX,)),
-            ),
-            quotes=(
-                {
-                    "speaker": SPOX,
-                    "speaker_id": "us-state-spox",
-                    "verb": "قوله",
-                    "kind": "indirect",
-                    "via": ("Axios",),
-                    "sentence": 1,
-                    "content": "الأجواء كانت إيجابية وإن الاتصالات ستستمر",
-                },
-            ),
-            events=(
-                {**talks, "target": ("إيران", "irn"), "evidence": t2[: t2.index(" أربع ساعات")]},
-            ),
-        ),
-    ]
 
 
-def _conflict_specs() -> list[Spec]:
+def _rasd_talks_spec() -> Spec:
+    """An agency report of the first round, with a direct quote."""
+    t1 = (
+        "استضافت مسقط يوم السبت جولة أولى من المحادثات غير المباشرة بين الولايات المتحدة "
+        "وإيران، ونقل وزير الخارجية العماني بدر البوسعيدي الرسائل بين الوفدين في قاعتين منفصلتين. "
+        f'وقال {SPOX} إن "الجولة كانت بنّاءة وستُستأنف الأسبوع المقبل". '
+        "وأكدت طهران أن الاتصالات مُستمرّة عبر القناة العمانية."
+    )
+    talks = _talks_event()
+    return Spec(
+        "rasd-talks",
+        "رصد",
+        "2025-03-08",
+        "مسقط تستضيف الجولة الأولى من المحادثات",
+        t1,
+        (
+            ("usa", ("الولايات المتحدة",)),
+            ("irn", ("إيران",)),
+            ("per:badr_albusaidi", ("بدر البوسعيدي",)),
+            ("us-state-spox", (SPOX,)),
+            ("tehran", ("طهران",)),
+        ),
+        quotes=(
+            {
+                "speaker": SPOX,
+                "speaker_id": "us-state-spox",
+                "verb": "قال",
+                "content": "الجولة كانت بنّاءة وستُستأنف الأسبوع المقبل",
+                "sentence": 1,
+            },
+        ),
+        events=(
+            {**talks, "target": ("إيران", "irn"), "evidence": t1[: t1.index(" في قاعتين")]},
+        ),
+    )
+
+
+def _madar_talks_spec() -> Spec:
+    """Another outlet's account of the same round, via Axios."""
+    t2 = (
+        "عقدت الولايات المتحدة وإيران في مسقط السبت جولة أولى من المحادثات غير المباشرة بوساطة "
+        "عمانية، إذ تنقل بدر البوسعيدي بين الوفدين أربع ساعات. "
+        f"ونقل موقع أكسيوس عن {SPOX} قوله إن الأجواء كانت إيجابية وإن الاتصالات ستستمر."
+    )
+    talks = _talks_event()
+    return Spec(
+        "madar-talks",
+        "مدار",
+        "2025-03-08",
+        "البوسعيدي يتنقل بين وفدين في مسقط",
+        t2,
+        (
+            ("usa", ("الولايات المتحدة",)),
+            ("irn", ("إيران",)),
+            ("per:badr_albusaidi", ("بدر البوسعيدي",)),
+            ("us-state-spox", (SPOX,)),
+        ),
+        quotes=(
+            {
+                "speaker": SPOX,
+                "speaker_id": "us-state-spox",
+                "verb": "قوله",
+                "kind": "indirect",
+                "via": ("Axios",),
+                "sentence": 1,
+                "content": "الأجواء كانت إيجابية وإن الاتصالات ستستمر",
+            },
+        ),
+        events=(
+            {**talks, "target": ("إيران", "irn"), "evidence": t2[: t2.index(" أربع ساعات")]},
+        ),
+    )
+
+
+def _talks_specs() -> list[Spec]:
+    return [_rasd_talks_spec(), _madar_talks_spec()]
+
+
+def _sanctions_spec() -> Spec:
+    """US sanctions, a spokesman's explanation, Tehran's criticism."""
     t3 = (
         "فرضت الولايات المتحدة يوم الأربعاء عقوبات جديدة على شركات نفط إيرانية. "
         f"وأوضح {SPOX} أن العقوبات تستهدف شبكات تمويل. "
         "وانتقدت طهران القرار ووصفته بأنه يقوض المسار الدبلوماسي."
     )
+    return Spec(
+        "jisr-sanctions",
+        "جسر",
+        "2025-03-12",
+        "عقوبات أمريكية جديدة على شركات نفط إيرانية",
+        t3,
+        (("usa", ("الولايات المتحدة",)), ("us-state-spox", (SPOX,)), ("tehran", ("طهران",))),
+        quotes=(
+            {
+                "speaker": SPOX,
+                "speaker_id": "us-state-spox",
+                "verb": "أوضح",
+                "kind": "indirect",
+                "content": "العقوبات تستهدف شبكات تمويل",
+                "sentence": 1,
+            },
+        ),
+        events=(
+            {
+                "cameo": "163",
+                "type": "SANCTION",
+                "goldstein": -8.0,
+                "quad": 4,
+                "source": ("الولايات المتحدة", "usa"),
+                "target": ("إيرانية", "irn"),
+                "evidence": t3[: t3.index(".")],
+                "date": "2025-03-12",
+                "date_text": "الأربعاء",
+            },
+            {
+                "cameo": "111",
+                "type": "ACCUSE",
+                "goldstein": -2.0,
+                "quad": 3,
+                "source": ("طهران", "tehran"),
+                "target": None,
+                "evidence": "وانتقدت طهران القرار",
+                "date": "2025-03-12",
+                "date_text": "الأربعاء",
+            },
+        ),
+    )
+
+
+def _threat_spec() -> Spec:
+    """An Iranian threat and an announced second round of talks."""
     t4 = (
         "هددت إيران يوم الجمعة برد عسكري إذا تعرضت منشآتها لهجوم من الولايات المتحدة. "
         "وقالت طهران إن جولة ثانية من المحادثات ستعقد في مسقط الأسبوع المقبل."
     )
+    return Spec(
+        "rasd-threat",
+        "رصد",
+        "2025-03-14",
+        "طهران تهدد برد عسكري",
+        t4,
+        (("irn", ("إيران",)), ("usa", ("الولايات المتحدة",)), ("tehran", ("طهران",))),
+        events=(
+            {
+                "cameo": "138",
+                "type": "THREATEN",
+                "goldstein": -7.0,
+                "quad": 3,
+                "source": ("إيران", "irn"),
+                "target": ("الولايات المتحدة", "usa"),
+                "evidence": t4[: t4.index(".")],
+                "date": "2025-03-14",
+                "date_text": "الجمعة",
+            },
+            {
+                "cameo": "036",
+                "type": "AGREE",
+                "goldstein": 4.0,
+                "quad": 1,
+                "modality": "future",
+                "source": ("طهران", "tehran"),
+                "target": None,
+                "evidence": "جولة ثانية من المحادثات ستعقد في مسقط الأسبوع المقبل",
+                "date": "2025-03-14",
+                "date_text": "الأسبوع المقبل",
+            },
+        ),
+    )
+
+
+def _strike_spec() -> Spec:
+    """An Israeli strike on Houthi sites in Yemen."""
     t6 = (
         "أعلن الجيش الإسرائيلي يوم الخميس أنه قصف مواقع للحوثيين في اليمن "
         "ردا على إطلاق طائرة مسيرة. "
         "وقال متحدث عسكري إن الضربات أصابت مخازن للطائرات المسيرة."
     )
-    return [
-        Spec(
-            "jisr-sanctions",
-            "جسر",
-            "2025-03-12",
-            "عقوبات أمريكية جديدة على شركات نفط إيرانية",
-            t3,
-            (("usa", ("الولايات المتحدة",)), ("us-state-spox", (SPOX,)), ("tehran", ("طهران",))),
-            quotes=(
-                {
-                    "speaker": SPOX,
-                    "speaker_id": "us-state-spox",
-                    "verb": "أوضح",
-                    "kind": "indirect",
-                    "content": "العقوبات تستهدف شبكات تمويل",
-                    "sentence": 1,
-                },
-            ),
-            events=(
-                {
-                    "cameo": "163",
-                    "type": "SANCTION",
-                    "goldstein": -8.0,
-                    "quad": 4,
-                    "source": ("الولايات المتحدة", "usa"),
-                    "target": ("إيرانية", "irn"),
-                    "evidence": t3[: t3.index(".")],
-                    "date": "2025-03-12",
-                    "date_text": "الأربعاء",
-                },
-                {
-                    "cameo": "111",
-                    "type": "ACCUSE",
-                    "goldstein": -2.0,
-                    "quad": 3,
-                    "source": ("طهران", "tehran"),
-                    "target": None,
-                    "evidence": "وانتقدت طهران القرار",
-                    "date": "2025-03-12",
-                    "date_text": "الأربعاء",
-                },
-            ),
+    return Spec(
+        "madar-yemen",
+        "مدار",
+        "2025-03-13",
+        "الجيش الإسرائيلي يقصف مواقع في اليمن",
+        t6,
+        (("isr-army", ("الجيش الإسرائيلي",)), ("yem-houthis", ("للحوثيين",))),
+        quotes=(
+            {
+                "speaker": "متحدث عسكري",
+                "speaker_id": None,
+                "verb": "قال",
+                "content": "الضربات أصابت مخازن للطائرات المسيرة",
+                "sentence": 1,
+            },
         ),
-        Spec(
-            "rasd-threat",
-            "رصد",
-            "2025-03-14",
-            "طهران تهدد برد عسكري",
-            t4,
-            (("irn", ("إيران",)), ("usa", ("الولايات المتحدة",)), ("tehran", ("طهران",))),
-            events=(
-                {
-                    "cameo": "138",
-                    "type": "THREATEN",
-                    "goldstein": -7.0,
-                    "quad": 3,
-                    "source": ("إيران", "irn"),
-                    "target": ("الولايات المتحدة", "usa"),
-                    "evidence": t4[: t4.index(".")],
-                    "date": "2025-03-14",
-                    "date_text": "الجمعة",
-                },
-                {
-                    "cameo": "036",
-                    "type": "AGREE",
-                    "goldstein": 4.0,
-                    "quad": 1,
-                    "modality": "future",
-                    "source": ("طهران", "tehran"),
-                    "target": None,
-                    "evidence": "جولة ثانية من المحادثات ستعقد في مسقط الأسبوع المقبل",
-                    "date": "2025-03-14",
-                    "date_text": "الأسبوع المقبل",
-                },
-            ),
+        events=(
+            {
+                "cameo": "195",
+                "type": "ASSAULT",
+                "mode": "aerial",
+                "goldstein": -10.0,
+                "quad": 4,
+                "source": ("الجيش الإسرائيلي", "isr-army"),
+                "target": ("للحوثيين", "yem-houthis"),
+                "location": ("اليمن", "YEM"),
+                "evidence": t6[: t6.index(" ردا")],
+                "date": "2025-03-13",
+                "date_text": "الخميس",
+            },
         ),
-        Spec(
-            "madar-yemen",
-            "مدار",
-            "2025-03-13",
-            "الجيش الإسرائيلي يقصف مواقع في اليمن",
-            t6,
-            (("isr-army", ("الجيش الإسرائيلي",)), ("yem-houthis", ("للحوثيين",))),
-            quotes=(
-                {
-                    "speaker": "متحدث عسكري",
-                    "speaker_id": None,
-                    "verb": "قال",
-                    "content": "الضربات أصابت مخازن للطائرات المسيرة",
-                    "sentence": 1,
-                },
-            ),
-            events=(
-                {
-                    "cameo": "195",
-                    "type": "ASSAULT",
-                    "mode": "aerial",
-                    "goldstein": -10.0,
-                    "quad": 4,
-                    "source": ("الجيش الإسرائيلي", "isr-army"),
-                    "target": ("للحوثيين", "yem-houthis"),
-                    "location": ("اليمن", "YEM"),
-                    "evidence": t6[: t6.index(" ردا")],
-                    "date": "2025-03-13",
-                    "date_text": "الخميس",
-                },
-            ),
-        ),
-    ]
+    )
+
+
+def _conflict_specs() -> list[Spec]:
+    return [_sanctions_spec(), _threat_spec(), _strike_spec()]
 
 
 def _xss_spec() -> Spec:
