@@ -81,7 +81,8 @@ def _fill_documents(con: Any, n_docs: int, codes: list[str]) -> None:
     con.execute(f"""INSERT INTO quotes SELECT id, 0, day, outlet,
         'المتحدث ' || (hash(i) % 200), 'spk-' || (hash(i) % 200), {_pick(codes, "i", 3)},
         false, true, 'قال', 'direct', 'الاتصالات مستمرة بين الطرفين',
-        'الاتصالات مستمره بين الطرفين', 30, 60, '[]', 0 FROM d""")
+        'الاتصالات مستمره بين الطرفين', 30, 60, '[]', 0,
+        'المتحدث ' || (hash(i) % 200) FROM d""")
     con.execute("""INSERT INTO story_members
         SELECT 'story-' || i // 5, id, 0.9, NULL, NULL, NULL FROM d""")
     con.execute("""INSERT INTO stories SELECT 'story-' || i // 5, any_value('قصة ' || i // 5),

@@ -98,3 +98,16 @@ def test_query_quotes_filters(tmp_path: Path) -> None:
         assert row["via"] == ["Axios"] and row["content"] == "الحوار مستمر مع الشركاء"
         records = list(st.iter_records())
         assert records[0]["id"] == "a"
+
+
+def test_speaker_search_is_folded(tmp_path: Path) -> None:
+    """Hamza and taa-marbuta spellings of a speaker's name find the same statements."""
+    text = "قالت المتحدثة إن الحوار مستمر مع الشركاء"
+    quote = Quote(ActorRef(Span(5, 13), None, None), "قالت", "indirect", Span(17, len(text)))
+    d = Document(id="f", original=text, text=text, offsets=OffsetMap.identity(len(text)),
+                 provenance=Provenance("a.txt", sha256="s-f"), meta=Meta(published="2024-08-06"),
+                 quotes=(quote,))
+    with Store.open(tmp_path / "f.duckdb") as st:
+        st.write_batch(st.start_run("test", {}, {}, {}), [d], [])
+        assert len(st.query_quotes(speaker="المتحدثه")) == 1
+        assert len(st.query_quotes(speaker="المُتحدثة")) == 1

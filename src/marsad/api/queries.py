@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.api.search import where_clause
+from marsad.text.normalize import fold
 
 
 @dataclass
@@ -184,10 +185,10 @@ def statements(
     f = Filters()
     if speaker:
         f.add(
-            "(q.speaker_entity_id = ? OR q.speaker_code = ? OR strpos(lower(q.speaker_text), lower(?)) > 0)",
+            "(q.speaker_entity_id = ? OR q.speaker_code = ? OR strpos(q.speaker_norm, ?) > 0)",
             speaker,
             speaker,
-            speaker,
+            fold(speaker),
         )
     if actor:
         f.add(
@@ -218,7 +219,7 @@ def speakers(con: Any, *, q: str | None, limit: int) -> list[dict[str, Any]]:
     f = Filters()
     f.add("coalesce(speaker_text, '') <> ''")
     if q:
-        f.add("strpos(lower(speaker_text), lower(?)) > 0", q)
+        f.add("strpos(speaker_norm, ?) > 0", fold(q))
     return _rows(
         con,
         f"""

@@ -71,6 +71,7 @@ def quote_rows(doc_id: str, rec: dict[str, Any]) -> list[tuple[Any, ...]]:
                 content["end"],
                 json.dumps(q.get("via", []), ensure_ascii=False),
                 q.get("sentence"),
+                fold(sp.get("text") or ""),
             )
         )
     return rows

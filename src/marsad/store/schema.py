@@ -86,3 +86,15 @@ migration(
 )
 
 CORPUS_TABLES: tuple[str, ...] = ("stories", "story_members", "canonical_events", "event_mentions")
+
+
+migration(
+    3,
+    "folded speaker text, so every speaker search matches the way text search does",
+    "ALTER TABLE quotes ADD COLUMN speaker_norm VARCHAR",
+    # Stores written before this migration get an SQL approximation of the fold (alef
+    # forms, yaa, taa marbuta, tatweel); new rows get marsad.text.normalize.fold.
+    """UPDATE quotes SET speaker_norm = lower(replace(replace(replace(replace(replace(
+        replace(coalesce(speaker_text, ''), 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ى', 'ي'),
+        'ة', 'ه'), 'ـ', ''))""",
+)

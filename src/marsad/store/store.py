@@ -326,7 +326,7 @@ class Store:
         params: list[Any] = []
         if speaker:
             where.append(
-                "(q.speaker_entity_id = ? OR q.speaker_code = ? OR strpos(fold_speaker, ?) > 0)"
+                "(q.speaker_entity_id = ? OR q.speaker_code = ? OR strpos(q.speaker_norm, ?) > 0)"
             )
             params += [speaker, speaker, fold(speaker)]
         if actor:
@@ -350,7 +350,7 @@ class Store:
             SELECT q.doc_id, CAST(q.published_date AS VARCHAR) AS published, q.outlet, d.title,
                    q.speaker_text, q.speaker_entity_id, q.speaker_code, q.anonymous, q.verb,
                    q.kind, q.content, q.via, q.sentence, q.start_char AS start, q.end_char AS "end"
-            FROM (SELECT *, {_FOLD_SQL} AS fold_speaker FROM quotes) q
+            FROM quotes q
             JOIN documents d ON d.id = q.doc_id
             WHERE {" AND ".join(where)}
             ORDER BY q.published_date, q.doc_id, q.idx LIMIT ?"""
@@ -387,10 +387,3 @@ class Store:
             for sid, label, start, end, outlets, n, members in rows
         ]
 
-
-#: SQL folding of the speaker text, matching :func:`marsad.text.normalize.fold` on the
-#: characters that matter for names (alef forms, yaa, taa marbuta, tatweel).
-_FOLD_SQL = (
-    "lower(replace(replace(replace(replace(replace(replace(coalesce(speaker_text, ''),"
-    " 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ى', 'ي'), 'ة', 'ه'), 'ـ', ''))"
-)
