@@ -6,6 +6,7 @@ It is a pure function of the stored documents: it reads them in the documented o
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -61,6 +62,27 @@ def _event_keys(con: Any) -> dict[str, frozenset[tuple[str, str, str]]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def cached_embeddings(con: Any, texts: list[str]) -> Any:
+    """Embeddings of ``texts``, read from the store's cache where present (keyed by a hash
+    of the embedder input, so a change of input invalidates it) and stored when computed."""
+    import numpy as np
+
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    known = dict(con.execute("SELECT key, vec FROM embeddings WHERE key IN (SELECT unnest(?))",
+                             [keys]).fetchall())
+    first_of: dict[str, int] = {}  # one embedding per distinct missing text
+    for i, key in enumerate(keys):
+        if key not in known:
+            first_of.setdefault(key, i)
+    if first_of:
+        fresh = embed([texts[i] for i in first_of.values()])
+        rows = list(zip(first_of, fresh, strict=True))
+        con.executemany("INSERT INTO embeddings VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        [(key, vec.tolist()) for key, vec in rows])
+        known.update(rows)
+    return np.asarray([known[k] for k in keys], dtype=np.float32)
+
+
 def cluster_store(con: Any) -> tuple[list[Any], dict[str, tuple[str, float]],
                                      list[DuplicateDecision]]:
     """Dedup and cluster every stored document; returns stories, membership, duplicates."""
@@ -73,7 +95,7 @@ def cluster_store(con: Any) -> tuple[list[Any], dict[str, tuple[str, float]],
     batch: list[tuple[str, str | None, str | None, date | None, str]] = []
 
     def flush() -> None:
-        vecs = embed([lead_text(t, text) for _, t, _, _, text in batch])
+        vecs = cached_embeddings(con, [lead_text(t, text) for _, t, _, _, text in batch])
         with single_blas_thread():
             place(vecs)
         batch.clear()

@@ -98,3 +98,10 @@ migration(
         replace(coalesce(speaker_text, ''), 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ى', 'ي'),
         'ة', 'ه'), 'ـ', ''))""",
 )
+
+
+migration(
+    4,
+    "cached lead embeddings, so a corpus rebuild embeds only new or changed articles",
+    "CREATE TABLE embeddings (key VARCHAR PRIMARY KEY, vec FLOAT[512])",
+)
