@@ -1,8 +1,9 @@
 """Evaluate the event coder on the dev gold (k-fold CV) and the span records.
 
 Prints JSON: detection precision/recall/F1 for ASSAULT and PROTEST (lexicon only, and
-lexicon + classifier where each fold is scored by a classifier that never saw it), and
-source/target country accuracy on the span records.
+lexicon + classifier where each fold is scored by a classifier that never saw it) on the
+dev gold and on the hand-written news sentences of tests/data/event_training/ (our own
+guideline), and source/target country accuracy on the span records.
 
     python scripts/eval_events.py [--shared ../shared] [--folds 5]
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from marsad.events.coder import CoderOptions, EventCoder
 from marsad.events.evaluation import (
     cross_validate,
+    detect,
     load_gold,
     load_training,
     make_document,
@@ -59,13 +61,20 @@ def main() -> None:
         pred = [any(e.type == head and e.modality == "asserted"
                     for e in lexicon.code(prepare(g.text))) for g in rows]  # type: ignore[arg-type]
         report[f"{head}_lexicon"] = scores([g.positive for g in rows], pred).as_dict()
-    cv = cross_validate(gold, train, prepare, k=args.folds, c=args.C)  # type: ignore[arg-type]
+    written = load_training(REPO / "tests/data/event_training")
+    cv = cross_validate(gold, train, prepare, k=args.folds, c=args.C,  # type: ignore[arg-type]
+                        written=written)
     for head, sc in cv.items():
         report[f"{head}_cv"] = sc.as_dict()
     for head in ("ASSAULT", "PROTEST"):
         records = json.loads((events_dir / f"{head.lower()}_spans_dev.json").read_text("utf-8"))
         report[f"{head}_spans"] = span_accuracy(
             records, lambda t: lexicon.code(prepare(t)), head)  # type: ignore[arg-type]
+    for head in ("ASSAULT", "PROTEST"):
+        truth = [head in labels for _, labels in written]
+        pred = detect(lambda t: lexicon.code(prepare(t)), head,  # type: ignore[arg-type]
+                      [t for t, _ in written])
+        report[f"{head}_written_lexicon"] = scores(truth, pred).as_dict()
     report["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(report, indent=2, default=float))
 

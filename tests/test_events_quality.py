@@ -1,8 +1,10 @@
 """Quality gate on the dev gold (../shared/reference/events), scored by k-fold CV so no
 scored sentence is ever in the classifier's training data.
 
-Fast gate: lexicon recall and 3-fold ASSAULT detection. Slow (``-m slow``): the full
-5-fold evaluation of both heads and the span-record code accuracy, with pinned floors.
+Fast gate: lexicon recall (dev gold and the hand-written news sentences of
+``data/event_training/``) and 3-fold ASSAULT detection. Slow (``-m slow``): the full
+5-fold evaluation of both heads on both sets and the span-record code accuracy, with
+pinned floors.
 Measured numbers are in bench/README.md (## Events).
 """
 
@@ -23,7 +25,8 @@ from marsad.events.evaluation import (
     span_accuracy,
 )
 
-TRAINING = Path(__file__).parent / "data" / "event_training.jsonl"
+TRAINING = (Path(__file__).parent / "data" / "event_training.jsonl",)
+WRITTEN = Path(__file__).parent / "data" / "event_training"
 
 
 @pytest.fixture(scope="module")
@@ -58,18 +61,33 @@ def test_lexicon_recall_floor(gold, prepare) -> None:
         assert sc.recall >= floor, sc.as_dict()
 
 
+def test_lexicon_recall_on_written_sentences(prepare) -> None:
+    coder = EventCoder(CoderOptions(use_classifier=False))
+    written = load_training(WRITTEN)
+    # measured 0.863 / 0.896 (the written set also guided the lexicon entries added last)
+    for head, floor in (("ASSAULT", 0.83), ("PROTEST", 0.86)):
+        pred = [any(e.type == head and e.modality == "asserted"
+                    for e in coder.code(prepare(t))) for t, _ in written]
+        sc = scores([head in labs for _, labs in written], pred)
+        assert sc.recall >= floor, (head, sc.as_dict())
+
+
 def test_assault_three_fold_gate(gold, prepare) -> None:
     assault = [g for g in gold if g.head == "ASSAULT"]
-    result = cross_validate(assault, load_training(TRAINING), prepare, k=3)
-    # measured 0.664 (3-fold, char n-gram heads); keyword baseline 0.30
-    assert result["ASSAULT"].f1 >= 0.62, result["ASSAULT"].as_dict()
+    result = cross_validate(assault, load_training(*TRAINING), prepare, k=3,
+                            written=load_training(WRITTEN))
+    # measured 0.677 (3-fold, sentence + trigger-window heads); keyword baseline 0.30
+    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()
 
 
 @pytest.mark.slow
 def test_full_dev_evaluation(gold, prepare, shared: Path) -> None:
-    result = cross_validate(gold, load_training(TRAINING), prepare, k=5)
-    assert result["ASSAULT"].f1 >= 0.62, result["ASSAULT"].as_dict()  # measured 0.664
-    assert result["PROTEST"].f1 >= 0.32, result["PROTEST"].as_dict()  # measured 0.366
+    result = cross_validate(gold, load_training(*TRAINING), prepare, k=5,
+                            written=load_training(WRITTEN))
+    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()  # measured 0.669
+    assert result["PROTEST"].f1 >= 0.35, result["PROTEST"].as_dict()  # measured 0.391
+    assert result["ASSAULT_written"].f1 >= 0.68, result["ASSAULT_written"].as_dict()  # 0.732
+    assert result["PROTEST_written"].f1 >= 0.63, result["PROTEST_written"].as_dict()  # 0.683
     coder = EventCoder(CoderOptions(use_classifier=False))
     records = json.loads((shared / "reference/events/assault_spans_dev.json").read_text("utf-8"))
     acc = span_accuracy(records, lambda t: coder.code(prepare(t)), "ASSAULT")

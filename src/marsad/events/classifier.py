@@ -1,21 +1,24 @@
 """Statistical sentence classifier: hashed character n-grams + one-vs-rest logistic heads.
 
 Each head (``ASSAULT``, ``PROTEST``, ``CONSULT`` ...) is an independent logistic
-regression over a sentence's character 2-5-grams (word-bounded, on the folded text of
-:func:`marsad.text.normalize.fold`), hashed into ``n_features`` buckets with sublinear
-term frequency and L2 normalisation. Hashing needs no vocabulary, so the model is just
+regression over two blocks of character 2-5-grams (word-bounded, on the folded text of
+:func:`marsad.text.normalize.fold`), each hashed into ``n_features`` buckets with
+sublinear term frequency and L2 normalisation: the whole sentence, and the windows
+around the sentence's lexicon triggers of that head's type
+(:mod:`marsad.events.windows`; empty when the sentence has none). The two blocks are
+concatenated and normalised together. Hashing needs no vocabulary, so the model is just
 weights: a compressed ``.npz`` (no pickle) with ``cols`` (the buckets any head uses),
 ``W`` (heads x len(cols), float16), ``b``, ``labels`` and a JSON ``meta`` string.
 
 On the dev gold this beat USE-multilingual sentence embeddings (alone or stacked with
-them) for both detection heads, and it costs a fraction of the encoder's time
-(bench/README.md, ## Events).
+them) and word n-grams for both detection heads, and it costs a fraction of the
+encoder's time (bench/README.md, ## Events).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -70,13 +73,21 @@ class CharFeatures:
         x.data = 1.0 + np.log(x.data)
         return normalize(x)
 
+    def rows(self, texts: Sequence[str], windows: Sequence[str]) -> csr_matrix:
+        """(n, 2 * n_features) rows: sentence block, then trigger-window block, the pair
+        L2-normalised (a row without windows is its sentence block alone)."""
+        from scipy.sparse import hstack
+        from sklearn.preprocessing import normalize
+
+        return normalize(hstack([self.transform(texts), self.transform(windows)]).tocsr())
+
 
 @dataclass
 class SentenceClassifier:
-    """Independent logistic heads over hashed char n-gram features.
+    """Independent logistic heads over sentence + trigger-window char n-gram blocks.
 
-    ``weights`` is dense (heads x n_features, float32) in memory; only the used columns
-    are stored on disk.
+    ``weights`` is dense (heads x 2 * n_features, float32) in memory; only the used
+    columns are stored on disk.
     """
 
     labels: tuple[str, ...]
@@ -86,27 +97,37 @@ class SentenceClassifier:
     features: CharFeatures = field(default_factory=CharFeatures, repr=False)
 
     def __post_init__(self) -> None:
-        n = int(self.meta.get("n_features") or self.weights.shape[1])
+        n = int(self.meta.get("n_features") or self.weights.shape[1] // 2)
         ngrams = tuple(self.meta.get("ngram_range", NGRAMS))
+        if self.weights.shape[1] != 2 * n:
+            raise ValueError(f"weights have {self.weights.shape[1]} columns, expected {2 * n}")
         if (self.features.n_features, self.features.ngram_range) != (n, ngrams):
             self.features = CharFeatures(n, (int(ngrams[0]), int(ngrams[1])))
 
-    def predict_features(self, x: Any) -> np.ndarray:
-        """(n, heads) probabilities for precomputed feature rows."""
-        z = np.asarray(x @ self.weights.T) + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-    def predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """One {head: probability} dict per text."""
+    def predict(self, texts: Sequence[str],
+                windows: Sequence[Mapping[str, str]] | None = None) -> list[dict[str, float]]:
+        """One {head: probability} dict per text; ``windows[i]`` maps a head to the
+        trigger windows of text ``i`` (:mod:`marsad.events.windows`), absent = none."""
         if not texts:
             return []
-        probs = self.predict_features(self.features.transform(texts))
+        n = self.features.n_features
+        z = np.asarray(self.features.transform(texts) @ self.weights[:, :n].T)
+        cells = [(i, h, w[head]) for i, w in enumerate(windows or ())
+                 for h, head in enumerate(self.labels) if w.get(head)]
+        if cells:
+            zw = np.asarray(self.features.transform([c[2] for c in cells])
+                            @ self.weights[:, n:].T)
+            rows = np.array([c[0] for c in cells])
+            heads = np.array([c[1] for c in cells])
+            # both blocks are unit vectors: the pair is normalised by sqrt(2)
+            z[rows, heads] = (z[rows, heads] + zw[np.arange(len(cells)), heads]) / np.sqrt(2)
+        probs = 1.0 / (1.0 + np.exp(-np.clip(z + self.bias, -30, 30)))
         return [dict(zip(self.labels, map(float, row), strict=True)) for row in probs]
 
     def save(self, path: Path) -> None:
         """Write the ``.npz`` model file (used columns only, float16 weights)."""
         cols = np.flatnonzero(np.any(self.weights != 0, axis=0)).astype(np.int32)
-        meta = {**self.meta, "n_features": int(self.weights.shape[1]),
+        meta = {**self.meta, "n_features": self.features.n_features,
                 "ngram_range": list(self.features.ngram_range)}
         np.savez_compressed(path, cols=cols, W=self.weights[:, cols].astype(np.float16),
                             b=self.bias.astype(np.float32), labels=np.array(self.labels),
@@ -118,7 +139,7 @@ class SentenceClassifier:
         with np.load(path, allow_pickle=False) as data:
             labels = tuple(str(x) for x in data["labels"])
             meta = json.loads(str(data["meta"]))
-            weights = np.zeros((len(labels), int(meta["n_features"])), dtype=np.float32)
+            weights = np.zeros((len(labels), 2 * int(meta["n_features"])), dtype=np.float32)
             weights[:, data["cols"]] = data["W"].astype(np.float32)
             return cls(labels, weights, data["b"].astype(np.float32), meta)
 

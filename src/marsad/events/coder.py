@@ -18,8 +18,9 @@ from marsad.events.arguments import ActorUnit, Roles, assign_roles, build_units
 from marsad.events.modality import ModalityReading, modality_of
 from marsad.events.ontology import Ontology, load_ontology
 from marsad.events.timing import DatePicker
-from marsad.events.triggers import Lexicon, TriggerHit, load_lexicon
+from marsad.events.triggers import Lexicon, TriggerHit, load_lexicon, merge_adjacent
 from marsad.events.units import Token, clause_bounds, tokenize_span
+from marsad.events.windows import hit_windows
 from marsad.model.annotations import ActorRef, Event, Location, Span
 from marsad.model.document import Document
 
@@ -109,7 +110,7 @@ class EventCoder:
         lo = bisect.bisect_left(mentions, (span.start,))
         hi = bisect.bisect_left(mentions, (span.end,))
         inside = [m for m in mentions[lo:hi] if m[1] <= span.end]
-        hits = _merge_adjacent(self.lexicon.find(tokens))[:MAX_TRIGGERS_PER_SENTENCE]
+        hits = merge_adjacent(self.lexicon.find(tokens))[:MAX_TRIGGERS_PER_SENTENCE]
         trigger_tokens = frozenset(i for h in hits for i in h.tokens)
         units = build_units(tokens, inside, doc.text, trigger_tokens)
         return _Sentence(index, span, tokens, clause_bounds(tokens), hits, units,
@@ -124,9 +125,16 @@ class EventCoder:
         cap = self.options.max_chars_classified
         chosen = [i for i, s in enumerate(sentences) if self.options.classify_all or any(
             self.ontology.get(h.entry.cameo).plover in DETECTION_HEADS for h in s.hits)]
-        texts = [doc.text[sentences[i].span.start:sentences[i].span.end][:cap] for i in chosen]
+        texts, windows = [], []
+        for i in chosen:
+            span = sentences[i].span
+            text = doc.text[span.start:span.end]
+            texts.append(text[:cap])
+            windows.append(hit_windows(text, span.start, sentences[i].tokens,
+                                       sentences[i].hits, self.ontology))
         out: list[dict[str, float] | None] = [None] * len(sentences)
-        for i, prob in zip(chosen, self.classifier.predict(texts) if texts else [], strict=True):
+        probs = self.classifier.predict(texts, windows) if texts else []
+        for i, prob in zip(chosen, probs, strict=True):
             out[i] = prob
         return out
 
@@ -268,20 +276,6 @@ def _sentence_spans(doc: Document) -> list:
     from marsad.text.sentences import split_sentences
 
     return [Sentence(s) for s in split_sentences(doc.text)]
-
-
-def _merge_adjacent(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Adjacent triggers of one root are one event ("بضربة استهدفت", "شنت غارات استهدفت")."""
-    out: list[TriggerHit] = []
-    for hit in hits:
-        if out and hit.first == out[-1].last + 1 and hit.entry.cameo[:2] == out[-1].entry.cameo[:2]:
-            head = out.pop()
-            keep = head if len(head.entry.cameo) >= len(hit.entry.cameo) else hit
-            out.append(TriggerHit(keep.entry, head.tokens + hit.tokens, head.prefix,
-                                  max(head.quality, hit.quality)))
-        else:
-            out.append(hit)
-    return out
 
 
 def _clause_span(sent: _Sentence, clause: tuple[int, int]) -> Span:

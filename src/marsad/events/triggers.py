@@ -15,7 +15,8 @@ from importlib import resources
 from marsad.events.units import Token
 from marsad.text.normalize import fold
 
-__all__ = ["Refinement", "TriggerEntry", "TriggerHit", "Lexicon", "load_lexicon", "variants"]
+__all__ = ["Refinement", "TriggerEntry", "TriggerHit", "Lexicon", "load_lexicon", "merge_adjacent",
+           "variants"]
 
 #: Free final letters a "*" stem admits (suffix pronouns, plural and dual endings).
 MAX_SUFFIX = 4
@@ -264,3 +265,17 @@ def load_lexicon() -> Lexicon:
     """The packaged trigger lexicon (parsed once; it is immutable)."""
     ref = resources.files("marsad.data.lexicons").joinpath("event_triggers.tsv")
     return parse_lexicon(ref.read_text(encoding="utf-8"))
+
+
+def merge_adjacent(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Adjacent triggers of one root are one event ("بضربة استهدفت", "شنت غارات استهدفت")."""
+    out: list[TriggerHit] = []
+    for hit in hits:
+        if out and hit.first == out[-1].last + 1 and hit.entry.cameo[:2] == out[-1].entry.cameo[:2]:
+            head = out.pop()
+            keep = head if len(head.entry.cameo) >= len(hit.entry.cameo) else hit
+            out.append(TriggerHit(keep.entry, head.tokens + hit.tokens, head.prefix,
+                                  max(head.quality, hit.quality)))
+        else:
+            out.append(hit)
+    return out
