@@ -95,6 +95,18 @@ def test_modality(coder: EventCoder, text: str, modality: str) -> None:
     assert evs and {e.modality for e in evs} == {modality}
 
 
+@pytest.mark.parametrize("text", [
+    "اقتحمت قوات الأمن منزلا في بلدة سترة واعتدت بالضرب على أفراده.",
+    "أضرم شاب النار في نفسه أمام مقر ولاية سيدي بوزيد احتجاجا على مصادرة عربته.",
+    "قتل ستة جنود في هجوم على موقع عسكري.",
+])
+def test_names_and_nouns_starting_like_future_verbs_are_not_cues(coder: EventCoder,
+                                                                 text: str) -> None:
+    evs = [e for e in code(coder, text) if e.type in ("ASSAULT", "PROTEST")]
+    assert evs and all(e.modality == "asserted" for e in evs), [
+        (e.trigger, e.modality, e.extra.get("cue")) for e in evs]
+
+
 def test_cue_does_not_reach_past_another_trigger(coder: EventCoder) -> None:
     text = "يسود ترقب للضربة على إسرائيل ردا على اغتيال قيادي في طهران."
     evs = code(coder, text, (ISR, {"text": "طهران", "code": "IRN", "type": "GPE"}))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from marsad.events.triggers import TriggerHit, variants
 from marsad.events.units import Token
+from marsad.text.normalize import fold
 
 __all__ = ["ModalityReading", "modality_of"]
 
@@ -133,9 +134,24 @@ def _cue_after(tokens: list[Token], hit: TriggerHit,
     return None
 
 
+#: Folded words that begin like a future verb (س + ي/ت/ن) but are nouns or names that
+#: stand before triggers ("في بلدة سترة"، "ولاية سيدي بوزيد"، "ستة قتلى"، "سيارة مفخخة").
+_NOT_FUTURE_WORDS = frozenset({
+    "سيد", "سيدي", "سيده", "سته", "ستين", "ستون", "سنه", "سنوات", "سنتين", "سنوي", "سنويا",
+    "ستره", "سيناء", "سيول", "سيف", "سينما", "ستار", "سيطره", "سياده", "سيادي", "سياق",
+    "سنغافوره", "سنجار", "ستوكهولم", "سيريلانكا", "سيبيريا", "سيله",
+})
+_NOT_FUTURE_STEMS = ("سيار", "سياس", "سياح", "سياج", "سيناتور", "ستراتيج", "ستالين")
+
+
 def _future_verb(word: str) -> bool:
-    return len(word) > 3 and word[0] == "س" and word[1] in "يتن" or \
-        len(word) > 4 and word[:2] in ("وس", "فس") and word[2] in "يتن"
+    """"ستواصل"، "وسيعقد": the future prefix on an imperfect verb."""
+    folded = fold(word)
+    if folded[:1] in "وف" and folded[1:2] == "س":
+        folded = folded[1:]
+    if len(folded) <= 3 or folded[0] != "س" or folded[1] not in "يتن":
+        return False
+    return folded not in _NOT_FUTURE_WORDS and not folded.startswith(_NOT_FUTURE_STEMS)
 
 
 def _imperfect(word: str) -> bool:
