@@ -107,6 +107,38 @@ def test_names_and_nouns_starting_like_future_verbs_are_not_cues(coder: EventCod
         (e.trigger, e.modality, e.extra.get("cue")) for e in evs]
 
 
+@pytest.mark.parametrize(("text", "codes"), [
+    ("ضرب زلزال بقوة ست درجات جنوب البلاد فجر اليوم.", []),
+    ("ضربت الأزمة المالية العالمية قطاع العقارات بقوة.", []),
+    ("قتل أربعة عشر شخصا في حادث تصادم بين حافلة وشاحنة.", []),
+    ("أجرت الدولة تجربة لإطلاق صاروخ بعيد المدى سقط في البحر.", []),
+    ("تحتل البلاد مرتبة متقدمة في عدد ضحايا حوادث المرور.", []),
+    ("شن الوزير هجوما لاذعا على المعارضة في مؤتمر صحافي.", ["111"]),
+    ("قصفت الطائرات مواقع المسلحين رغم الأزمة السياسية في البلاد.", ["195"]),
+])
+def test_refinements_drop_non_events_and_recode_verbal_attacks(coder: EventCoder, text: str,
+                                                               codes: list[str]) -> None:
+    evs = code(coder, text)
+    assert [e.cameo for e in evs if e.cameo[:2] in ("11", "18", "19")] == codes
+
+
+@pytest.mark.parametrize("text", [
+    "أحبطت الأجهزة الأمنية مخططا لتفجير منشآت نفطية.",
+    "وحذر من أن أي عدوان على بلاده سيقابل برد قاس.",
+])
+def test_plots_and_any_attack_are_hypothetical(coder: EventCoder, text: str) -> None:
+    evs = [e for e in code(coder, text) if e.cameo[:2] in ("18", "19")]
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_a_dropped_trigger_is_not_added_back_by_the_classifier() -> None:
+    from marsad.events.classifier import load_classifier
+
+    full = EventCoder(CoderOptions(), classifier=load_classifier())
+    assert not [e for e in code(full, "قتل أربعة عشر شخصا في حادث تصادم بين حافلة وشاحنة.")
+                if e.type == "ASSAULT"]
+
+
 def test_cue_does_not_reach_past_another_trigger(coder: EventCoder) -> None:
     text = "يسود ترقب للضربة على إسرائيل ردا على اغتيال قيادي في طهران."
     evs = code(coder, text, (ISR, {"text": "طهران", "code": "IRN", "type": "GPE"}))

@@ -72,24 +72,40 @@ def test_lexicon_recall_on_written_sentences(prepare) -> None:
         assert sc.recall >= floor, (head, sc.as_dict())
 
 
+#: The dev gold's line: every lexicon event may be vetoed (CoderOptions.veto_scope).
+GOLD_LINE = CoderOptions(veto_scope="all")
+
+
 def test_assault_three_fold_gate(gold, prepare) -> None:
     assault = [g for g in gold if g.head == "ASSAULT"]
     result = cross_validate(assault, load_training(*TRAINING), prepare, k=3,
-                            written=load_training(WRITTEN))
-    # measured 0.677 (3-fold, sentence + trigger-window heads); keyword baseline 0.30
+                            written=load_training(WRITTEN), options=GOLD_LINE)
+    # measured 0.682 (3-fold, sentence + trigger-window heads); keyword baseline 0.30
     assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()
 
 
 @pytest.mark.slow
 def test_full_dev_evaluation(gold, prepare, shared: Path) -> None:
     result = cross_validate(gold, load_training(*TRAINING), prepare, k=5,
-                            written=load_training(WRITTEN))
-    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()  # measured 0.669
+                            written=load_training(WRITTEN), options=GOLD_LINE)
+    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()  # measured 0.672
     assert result["PROTEST"].f1 >= 0.35, result["PROTEST"].as_dict()  # measured 0.391
-    assert result["ASSAULT_written"].f1 >= 0.68, result["ASSAULT_written"].as_dict()  # 0.732
+    assert result["ASSAULT_written"].f1 >= 0.70, result["ASSAULT_written"].as_dict()  # 0.743
     assert result["PROTEST_written"].f1 >= 0.63, result["PROTEST_written"].as_dict()  # 0.683
     coder = EventCoder(CoderOptions(use_classifier=False))
     records = json.loads((shared / "reference/events/assault_spans_dev.json").read_text("utf-8"))
     acc = span_accuracy(records, lambda t: coder.code(prepare(t)), "ASSAULT")
     assert acc["source_accuracy"] >= 0.5, acc  # measured 0.630
     assert acc["target_accuracy"] >= 0.3, acc  # measured 0.382
+
+
+@pytest.mark.slow
+def test_default_scope_evaluation(gold, prepare) -> None:
+    """The default pipeline keeps events with a coded actor (background attacks count):
+    lower on the gold's line, higher recall on plain reports."""
+    result = cross_validate(gold, load_training(*TRAINING), prepare, k=5,
+                            written=load_training(WRITTEN))
+    assert result["ASSAULT"].f1 >= 0.34, result["ASSAULT"].as_dict()  # measured 0.376
+    assert result["PROTEST"].f1 >= 0.26, result["PROTEST"].as_dict()  # measured 0.295
+    assert result["ASSAULT_written"].f1 >= 0.71, result["ASSAULT_written"].as_dict()  # 0.749
+    assert result["PROTEST_written"].f1 >= 0.66, result["PROTEST_written"].as_dict()  # 0.706

@@ -15,13 +15,16 @@ from marsad.model.record import check_record, to_record
 PUBLISHED = {"000": "2024-08-06", "001": "2025-06-17", "002": "2024-05-19"}
 
 
-@pytest.fixture(scope="module")
-def coded(seeds: dict[str, str]) -> dict[str, dict]:
+@pytest.fixture(scope="module", params=["default", "lexicon only"])
+def coded(request: pytest.FixtureRequest, seeds: dict[str, str]) -> dict[str, dict]:
+    """The seeds coded by the default pipeline (lexicon + classifier) and by the lexicon
+    alone: the core events must survive the classifier."""
     from marsad.pipeline import Pipeline, PipelineConfig
 
+    options = {"events": {"use_classifier": False}} if request.param == "lexicon only" else {}
     pipe = Pipeline.from_config(PipelineConfig(
         components=("sentences", "timexes", "actors", "quotes", "events"),
-        options={"events": {"use_classifier": False}}, error_policy="strict"))
+        options=options, error_policy="strict"))
     out = {}
     for stem, text in seeds.items():
         doc = Document(id=stem, original=text, text=text, offsets=OffsetMap.identity(len(text)),

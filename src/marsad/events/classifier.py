@@ -160,15 +160,19 @@ def _packaged() -> SentenceClassifier:
 
 def classifier_events(doc: Document, index: int, span: Span, events: list[Event],
                       prob: dict[str, float], options: CoderOptions, ontology: Ontology,
-                      dates: DatePicker) -> list[Event]:
-    """Veto lexicon events of a detection head the classifier rejects; add one event for a
-    head the classifier is sure of when the lexicon found none of that type."""
+                      dates: DatePicker, blocked: frozenset[str] = frozenset()) -> list[Event]:
+    """Veto lexicon events of a detection head the classifier rejects (all of them, or
+    only those with no coded actor: ``options.veto_scope``); add one event for a head
+    the classifier is sure of when the lexicon found none of that type (and did not rule
+    a trigger of that type out as not an event: ``blocked``)."""
     kept = [e for e in events
             if e.type not in DETECTION_HEADS or e.type not in prob
-            or prob[e.type] >= options.veto(e.type)]
+            or prob[e.type] >= options.veto(e.type)
+            or (options.veto_scope == "unattributed" and _attributed(e))]
     for head, code in DETECTION_HEADS.items():
         p = prob.get(head)
-        if p is None or p < options.add_above or any(e.type == head for e in kept):
+        if p is None or p < options.add_above or head in blocked \
+                or any(e.type == head for e in kept):
             continue
         row = ontology.get(code)
         kept.append(Event(
@@ -180,3 +184,8 @@ def classifier_events(doc: Document, index: int, span: Span, events: list[Event]
         ))
     return [replace(e, extra={**e.extra, "probability": round(prob[e.type], 4)})
             if e.type in prob else e for e in kept]
+
+
+def _attributed(event: Event) -> bool:
+    """A side of the event resolved to a coded actor."""
+    return bool(event.source and event.source.code or event.target and event.target.code)

@@ -40,7 +40,12 @@ HYPOTHETICAL = frozenset({
     "تفادي", "لتفادي", "تجنب", "لتجنب", "الحوول", "حوول", "خشيه", "مخاوف", "خوفا", "تخوف",
     "تخوفات", "يتوقع", "تتوقع", "متوقع", "المتوقع", "توقعات", "يجب", "ينبغي", "شبح", "سيناريو",
     "المزعوم", "المزعومه", "مزعوم", "ادعاءات", "شفا", "حافه",
+    # plots, foiled and defused: the attack did not take place
+    "مخطط", "مخططا", "مخططات", "مؤامره", "التخطيط", "تخطيط", "بالتخطيط", "تخطيطهم",
+    "احبط", "احبطت", "احباط", "افشل", "افشلت", "افشال", "اجهاض", "فكك", "تفكيك", "ردع",
 })
+#: "أي هجوم"، "لأي عدوان": any (future) attack, directly before the trigger.
+ANY = frozenset({"اي"})
 #: Roots whose trigger makes the next trigger in its clause unreal ("دعا إلى وقف الحرب").
 GOVERNING = {"02": "hypothetical", "10": "hypothetical", "13": "hypothetical",
              "03": "future", "12": "hypothetical", "01": "negated"}
@@ -95,6 +100,8 @@ def _cue_before(tokens: list[Token], hit: TriggerHit, clause: tuple[int, int],
             return ModalityReading("hypothetical", word)
         if distance <= NEG_REACH and _future_verb(word):
             return ModalityReading("future", word)  # "ستواصل دعمها"، "سيعقد اجتماعا"
+        if distance == 1 and any(form in ANY for form, _ in variants(word)):
+            return ModalityReading("hypothetical", word)
         reading = _lexical_cue(word)
         if reading is not None:
             return reading

@@ -8,6 +8,7 @@ is an exact form or a stem with up to four free final letters. Multi-word patter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -15,8 +16,8 @@ from importlib import resources
 from marsad.events.units import Token
 from marsad.text.normalize import fold
 
-__all__ = ["Refinement", "TriggerEntry", "TriggerHit", "Lexicon", "load_lexicon", "merge_adjacent",
-           "variants"]
+__all__ = ["NOT_AN_EVENT", "Refinement", "TriggerEntry", "TriggerHit", "Lexicon",
+           "load_lexicon", "merge_adjacent", "variants"]
 
 #: Free final letters a "*" stem admits (suffix pronouns, plural and dual endings).
 MAX_SUFFIX = 4
@@ -82,13 +83,29 @@ class TriggerEntry:
         return None
 
 
+#: Refinement target meaning "not an event at all" ("ضرب زلزال", "انفجار الأسعار").
+NOT_AN_EVENT = "-"
+
+
 @dataclass(frozen=True)
 class Refinement:
-    """Recode a trigger whose code starts with ``source`` as ``target`` when a cue follows."""
+    """Recode a trigger whose code starts with ``source`` as ``target`` when a cue follows
+    it in its clause (``before``: precedes it), within ``reach`` words when given."""
 
     source: str
     target: str
     cues: tuple[str, ...]
+    before: bool = False
+    reach: int | None = None
+
+    def applies(self, following: Sequence[str], preceding: Sequence[str]) -> bool:
+        words = list(preceding[::-1] if self.before else following)
+        if self.reach is not None:
+            words = words[:self.reach]
+        if self.before:
+            words.reverse()
+        text = " " + " ".join(words) + " "
+        return any(cue in text for cue in self.cues)
 
 
 @dataclass(frozen=True)
@@ -208,12 +225,15 @@ class Lexicon:
             picked.append(found)
         return TriggerHit(entry, tuple(picked), prefix, quality)
 
-    def refine(self, code: str, following: str) -> str:
-        """Apply the first refinement whose source prefixes ``code`` and whose cue occurs."""
+    def refine(self, code: str, following: Sequence[str],
+               preceding: Sequence[str] = ()) -> str:
+        """Apply the first refinement whose source prefixes ``code`` and whose cue occurs
+        (``following``: the clause's words from the trigger on; ``preceding``: its words
+        before the trigger). :data:`NOT_AN_EVENT` drops the trigger."""
         for ref in self.refinements:
-            if code.startswith(ref.source) and code != ref.target:
-                if any(cue in following for cue in ref.cues):
-                    return ref.target
+            if code.startswith(ref.source) and code != ref.target \
+                    and ref.applies(following, preceding):
+                return ref.target
         return code
 
 
@@ -247,9 +267,13 @@ def parse_lexicon(text: str) -> Lexicon:
         if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
             continue
         cols = line.split("\t")
-        if cols[0] == "@":
+        if cols[0] in ("@", "@<"):
+            if len(cols) not in (4, 5):
+                raise ValueError(f"event_triggers.tsv line {n}: a refinement has 4 or 5 "
+                                 f"columns, got {len(cols)}")
             cues = tuple(fold(c) for c in cols[3].split(";") if c)
-            refinements.append(Refinement(cols[1], cols[2], cues))
+            reach = int(cols[4]) if len(cols) == 5 and cols[4] else None
+            refinements.append(Refinement(cols[1], cols[2], cues, cols[0] == "@<", reach))
             continue
         if len(cols) != 4:
             raise ValueError(f"event_triggers.tsv line {n}: expected 4 columns, got {len(cols)}")
