@@ -203,3 +203,40 @@ def test_publication_date_fallback_and_timex(coder: EventCoder) -> None:
     doc = doc.with_layers(timexes=tuple(find_timexes(text, parse_base("2024-08-06"))))
     (ev,) = coder.code(doc)
     assert ev.date.value == "2024-08-05" and not ev.date.from_publication
+
+
+TUR = {"text": "تركيا", "code": "TUR", "type": "GPE"}
+USA_NISBA = {"text": "أميركيين", "code": "USA", "type": "GPE"}
+IRQ_NISBA = {"text": "عراقيا", "code": "IRQ", "type": "GPE"}
+USA_TROOPS = {"text": "القوات الأميركية", "code": "USAMIL", "type": "ORG"}
+JOR_EMB = {"text": "الأردنية", "code": "JOR", "type": "GPE"}
+
+
+@pytest.mark.parametrize(("text", "actors", "source", "target"), [
+    # a count after "قتل"/"خطف": the actor that follows is the victim
+    ("وقتل 15 جنديا تركيا في هجوم على موقع حدودي.", (TUR,), None, "TUR"),
+    ("وخطف ثلاثة جنود أميركيين جنوب العاصمة.", (USA_NISBA,), None, "USA"),
+    # ... and a subject just before the verb is still its source
+    ("وأعلنت الشرطة أن القوات الأميركية قتلت 11 مسلحا عراقيا.", (USA_TROOPS, IRQ_NISBA),
+     "USAMIL", "IRQ"),
+])
+def test_victims_after_kill_verbs_are_targets(coder: EventCoder, text: str, actors: tuple,
+                                              source: str | None, target: str) -> None:
+    evs = [e for e in code(coder, text, actors) if e.cameo[:2] == "18"]
+    assert evs
+    ev = evs[0]
+    assert (ev.source.code if ev.source else None) == source
+    assert ev.target is not None and ev.target.code == target
+
+
+def test_a_masdar_in_a_prepositional_phrase_takes_no_subject_from_before(
+        coder: EventCoder) -> None:
+    evs = code(coder, "وقتل 15 جنديا تركيا في هجوم على موقع حدودي.", (TUR,))
+    attack = [e for e in evs if e.trigger == "هجوم"]
+    assert attack and all(e.source is None for e in attack)
+
+
+def test_protesters_in_front_of_an_embassy_target_its_country(coder: EventCoder) -> None:
+    evs = code(coder, "تجمع عشرات المتظاهرين أمام السفارة الأردنية في طهران.", (JOR_EMB,))
+    protests = [e for e in evs if e.type == "PROTEST"]
+    assert any(e.target and e.target.code == "JOR" for e in protests)

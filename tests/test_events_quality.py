@@ -96,7 +96,7 @@ def test_full_dev_evaluation(gold, prepare, shared: Path) -> None:
     records = json.loads((shared / "reference/events/assault_spans_dev.json").read_text("utf-8"))
     acc = span_accuracy(records, lambda t: coder.code(prepare(t)), "ASSAULT")
     assert acc["source_accuracy"] >= 0.5, acc  # measured 0.630
-    assert acc["target_accuracy"] >= 0.3, acc  # measured 0.382
+    assert acc["target_accuracy"] >= 0.42, acc  # measured 0.473
 
 
 @pytest.mark.slow

@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 
 from marsad.events.units import Token
 
-__all__ = ["ActorUnit", "Roles", "assign_roles", "build_units"]
+__all__ = ["ActorUnit", "Roles", "assign_roles", "build_units", "victims_follow"]
 
-TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "لل", "نحو", "بحق", "تجاه", "ازاء", "حيال"})
+TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "لل", "نحو", "بحق", "تجاه", "ازاء", "حيال",
+                          "امام", "قباله"})
 WITH_PREPS = frozenset({"مع"})
 AGENT_WORDS = frozenset({"يد", "قبل", "بيد"})
 MEDIATOR_PREPS = frozenset({"عبر", "بوساطه", "وساطه", "بواسطه", "طريق", "خلال", "بمساعده"})
@@ -142,8 +143,9 @@ def _with_prep(unit: ActorUnit, tokens: list[Token], clitic: str,
     if not prep:
         for j in range(i, max(-1, i - 3), -1):  # skip up to two head nouns
             word = tokens[j].text
-            if j in triggers:
+            if j in triggers and word not in TARGET_PREPS:
                 break  # "التصدي للهجوم الإيراني": the nisba is not under "على"
+                # (a bare preposition inside a pattern, "تجمعوا أمام", still governs)
             if word == "و":
                 continue
             if word in _ALL_PREPS or j == i:
@@ -176,12 +178,17 @@ def _groups(units: list[ActorUnit]) -> list[tuple[ActorUnit, ...]]:
 
 def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: int,
                  *, floor: int, ceiling: int, noun: bool, passive: bool,
-                 recip: bool, from_target: bool = False, carrier: bool = False) -> Roles:
+                 recip: bool, from_target: bool = False, carrier: bool = False,
+                 victim: bool = False, governed: bool = False) -> Roles:
     """Roles for a trigger spanning tokens ``first..last``; arguments are looked for in
     ``[floor, ceiling)`` (the previous trigger's end to the next trigger's start).
 
     ``carrier`` triggers ("نقل رسائل", "حاملاً رسالة") make their agent the mediator of
-    the parties the messages go between (see :func:`_carrier_roles`)."""
+    the parties the messages go between (see :func:`_carrier_roles`). ``victim``: a
+    count or casualty noun follows ("قتل 15 جنديا تركيا"): the actor after is the target,
+    the source only an agent ("على يد") or, for a verb, a subject just before it ("أن
+    القوات الأميركية قتلت 11 مسلحا"). ``governed``: a masdar inside a prepositional
+    phrase ("مقتل 15 جنديا في هجوم شنه متمردون"): the actor before it is not its subject."""
     lo, hi = max(floor, first - BACK_WINDOW), min(ceiling, last + 1 + AHEAD_WINDOW)
     groups = [g for g in _groups([u for u in units if lo <= u.first < hi])]
     location, loc_start, groups = _take_location(tokens, groups, first, last)
@@ -196,13 +203,19 @@ def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: 
     if pair is not None:
         return Roles(pair[0], pair[1], mediator, location, loc_start)
     agent = next((g for g in after if _agent(tokens, g[0])), ())
-    if passive:
+    if passive or victim:
         target = next((g for g in inside + after if _bare(g[0]) and g is not agent), ())
-        return Roles(agent, target, mediator, location, loc_start)
+        source = agent
+        subject = next((g for g in reversed(before) if _subject_before(g[0])), ())
+        if victim and not passive and not noun and not source and subject \
+                and subject[-1].last >= first - SVO_REACH:
+            source = subject
+        return Roles(source, target, mediator, location, loc_start)
     if from_target:  # "طلب من X", "طالب X": the one asked is the target
         after = [g if g[0].prep != "من" else tuple(replace(u, prep="ل") for u in g)
                  for g in after]
-    source, target = _active(before, inside, [g for g in after if g is not agent],
+    source, target = _active([] if governed and noun else before, inside,
+                             [g for g in after if g is not agent],
                              first=first, noun=noun, recip=recip)
     return Roles(agent or source, target, mediator, location, loc_start)
 
@@ -235,6 +248,28 @@ def _active(before: list[tuple[ActorUnit, ...]], inside: list[tuple[ActorUnit, .
     if not target and recip and len(source) > 1:  # "عقدت إيران وقرطاس مفاوضات"
         source, target = source[:1], source[1:]
     return source, target
+
+
+#: Counts and casualty nouns that, right after "قتل"، "خطف"، "مقتل"، make them passive:
+#: the actor that follows is the victim ("قتل 15 جنديا تركيا" = fifteen were killed).
+_COUNT_WORDS = frozenset({
+    "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+    "عشرات", "مئات", "الاف", "عدد", "اكثر", "نحو", "حوالي", "قرابه", "ما", "احد",
+})
+_CASUALTY_STEMS = ("جندي", "جنود", "شخص", "اشخاص", "مدني", "شرطي", "رجال", "رجل", "عنصر",
+                   "عناصر", "مواطن", "طفل", "اطفال", "نساء", "امراه", "سائح", "عامل", "عمال",
+                   "ضابط", "صحافي", "صحفي", "متظاهر", "حارس", "قيادي", "مسؤول", "موظف",
+                   "مهندس", "طالب", "طلاب", "متشدد", "مقاتل", "فلسطيني", "عراقي", "اسرائيلي")
+
+
+def victims_follow(tokens: list[Token], last: int) -> bool:
+    """Does a count or a casualty noun follow the trigger ending at token ``last``?"""
+    if last + 1 >= len(tokens):
+        return False
+    word = tokens[last + 1].text
+    if word[:1].isdigit():
+        return True
+    return word in _COUNT_WORDS or word.startswith(_CASUALTY_STEMS)
 
 
 def _reachable(tokens: list[Token], last: int, unit: ActorUnit, noun: bool) -> bool:

@@ -14,7 +14,13 @@ import bisect
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from marsad.events.arguments import ActorUnit, Roles, assign_roles, build_units
+from marsad.events.arguments import (
+    ActorUnit,
+    Roles,
+    assign_roles,
+    build_units,
+    victims_follow,
+)
 from marsad.events.modality import ModalityReading, modality_of
 from marsad.events.ontology import Ontology, load_ontology
 from marsad.events.timing import DatePicker
@@ -45,6 +51,8 @@ _INDIRECT = ("غير مباشر", "بوساطه", "وسطاء", "عبر وسيط
 _MULTILATERAL = ("متعدد", "قمه", "مؤتمر", "اجتماع وزاري", "الاطراف")
 _CONFLICT_ROOTS = frozenset({"18", "19", "20"})
 VETO_SCOPES = ("unattributed", "all")
+#: Words that put a masdar trigger in a prepositional phrase ("في هجوم"، "إثر هجوم").
+GOVERNING_PREPS = frozenset({"في", "اثر", "جراء", "خلال", "عقب", "بعد", "قبل", "اثناء"})
 
 
 @dataclass(frozen=True)
@@ -235,10 +243,13 @@ class EventCoder:
         # A light-verb pattern ("شن هجوما", "أجرى محادثات") behaves like its verb.
         light_verb = len(hit.entry.words) > 1 and not hit.entry.adjacent[1]
         verbal = hit.entry.words[0].is_verbal(sent.tokens[hit.first].text)
+        victim = "victim" in flags and victims_follow(sent.tokens, hit.last)
+        governed = hit.first > 0 and sent.tokens[hit.first - 1].text in GOVERNING_PREPS
         return assign_roles(sent.tokens, sent.units[lo:hi], hit.first, hit.last,
                             floor=floor, ceiling=ceiling,
                             noun="noun" in flags and not light_verb and not verbal,
-                            passive="pass" in flags, recip="recip" in flags,
+                            passive="pass" in flags, victim=victim, governed=governed,
+                            recip="recip" in flags,
                             carrier="carrier" in flags,
                             from_target=hit.entry.cameo[:2] in ("02", "04", "10"))
 
