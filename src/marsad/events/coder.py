@@ -176,7 +176,7 @@ class EventCoder:
             events.extend(self._code_hit(doc, sent, hit, prev, nxt, dates, prob))
             if len(events) >= MAX_EVENTS_PER_SENTENCE:
                 break
-        events = _share_mediator(events)
+        events = _share_governed(_share_mediator(events))
         if prob is not None:
             from marsad.events.classifier import classifier_events
 
@@ -289,6 +289,22 @@ def _share_mediator(events: list[Event]) -> list[Event]:
         if ev.cameo[:2] == "04" and ev.mediator is None and med is not None and ev.source:
             ev = replace(ev, mediator=med, mode="third-party" if ev.type else ev.mode)
         out.append(ev)
+    return out
+
+
+def _share_governed(events: list[Event]) -> list[Event]:
+    """"أبدت إيران استعدادها للتفاوض مع إسرائيل": the intent (03) and the act it governs
+    are two triggers with half a dyad each; each gets the half it lacks."""
+    out = list(events)
+    for i in range(len(out) - 1):
+        head, governed = out[i], out[i + 1]
+        if head.cameo[:2] != "03" or not str(governed.extra.get("cue", "")).startswith(
+                "governed:03"):
+            continue
+        if head.target is None and governed.target is not None:
+            out[i] = head = replace(head, target=governed.target)
+        if governed.source is None and head.source is not None:
+            out[i + 1] = replace(governed, source=head.source)
     return out
 
 
