@@ -105,7 +105,7 @@ def test_default_scope_evaluation(gold, prepare) -> None:
     lower on the gold's line, higher recall on plain reports."""
     result = cross_validate(gold, load_training(*TRAINING), prepare, k=5,
                             written=load_training(WRITTEN))
-    assert result["ASSAULT"].f1 >= 0.34, result["ASSAULT"].as_dict()  # measured 0.376
-    assert result["PROTEST"].f1 >= 0.26, result["PROTEST"].as_dict()  # measured 0.295
+    assert result["ASSAULT"].f1 >= 0.34, result["ASSAULT"].as_dict()  # measured 0.379
+    assert result["PROTEST"].f1 >= 0.26, result["PROTEST"].as_dict()  # measured 0.297
     assert result["ASSAULT_written"].f1 >= 0.71, result["ASSAULT_written"].as_dict()  # 0.749
     assert result["PROTEST_written"].f1 >= 0.66, result["PROTEST_written"].as_dict()  # 0.706
