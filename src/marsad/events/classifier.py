@@ -73,14 +73,6 @@ class CharFeatures:
         x.data = 1.0 + np.log(x.data)
         return normalize(x)
 
-    def rows(self, texts: Sequence[str], windows: Sequence[str]) -> csr_matrix:
-        """(n, 2 * n_features) rows: sentence block, then trigger-window block, the pair
-        L2-normalised (a row without windows is its sentence block alone)."""
-        from scipy.sparse import hstack
-        from sklearn.preprocessing import normalize
-
-        return normalize(hstack([self.transform(texts), self.transform(windows)]).tocsr())
-
 
 @dataclass
 class SentenceClassifier:

@@ -25,11 +25,11 @@ from marsad.events.modality import ModalityReading, modality_of
 from marsad.events.ontology import Ontology, load_ontology
 from marsad.events.timing import DatePicker
 from marsad.events.triggers import (
+    MAX_TRIGGERS_PER_SENTENCE,
     NOT_AN_EVENT,
     Lexicon,
     TriggerHit,
     load_lexicon,
-    merge_adjacent,
 )
 from marsad.events.units import Token, clause_bounds, tokenize_span
 from marsad.events.windows import hit_windows
@@ -39,12 +39,13 @@ from marsad.model.document import Document
 if TYPE_CHECKING:
     from marsad.events.classifier import SentenceClassifier
 
-__all__ = ["CoderOptions", "EventCoder", "Mention5", "VETO_SCOPES"]
+__all__ = ["CoderOptions", "EventCoder", "MAX_TRIGGERS_PER_SENTENCE", "Mention5",
+           "VETO_SCOPES"]
 
 Mention5 = tuple[int, int, str | None, str | None, str]
 
-#: Bad-input guards: a sentence with hundreds of triggers or actors stays linear.
-MAX_TRIGGERS_PER_SENTENCE = 40
+#: Bad-input guards: a sentence with hundreds of triggers or actors stays linear
+#: (MAX_TRIGGERS_PER_SENTENCE lives with the lexicon).
 MAX_DYADS_PER_TRIGGER = 12
 MAX_EVENTS_PER_SENTENCE = 60
 _INDIRECT = ("غير مباشر", "بوساطه", "وسطاء", "عبر وسيط", "رسائل عبر")
@@ -138,7 +139,7 @@ class EventCoder:
         lo = bisect.bisect_left(mentions, (span.start,))
         hi = bisect.bisect_left(mentions, (span.end,))
         inside = [m for m in mentions[lo:hi] if m[1] <= span.end]
-        hits = merge_adjacent(self.lexicon.find(tokens))[:MAX_TRIGGERS_PER_SENTENCE]
+        hits = self.lexicon.sentence_hits(tokens)
         trigger_tokens = frozenset(i for h in hits for i in h.tokens)
         units = build_units(tokens, inside, doc.text, trigger_tokens)
         return _Sentence(index, span, tokens, clause_bounds(tokens), hits, units,

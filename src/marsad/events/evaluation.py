@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from marsad.events.coder import CoderOptions
 
 __all__ = ["GoldSentence", "Scores", "Featurized", "load_gold", "load_training",
-           "WRITTEN_WEIGHT", "train_heads", "folds", "scores", "detect", "cross_validate",
-           "span_accuracy", "make_document", "document_with_actors", "validation_failures"]
+           "WRITTEN_WEIGHT", "train_heads", "folds", "scores", "has_event", "detect",
+           "cross_validate", "span_accuracy", "make_document", "document_with_actors",
+           "validation_failures"]
 
 HEADS_FROM_GOLD = ("ASSAULT", "PROTEST")
 
@@ -182,15 +183,17 @@ def folds(n: int, k: int, seed: int = 7) -> list[np.ndarray]:
     return [order[i::k] for i in range(k)]
 
 
+def has_event(events: Sequence[object], head: str,
+              modalities: frozenset[str] = frozenset({"asserted"})) -> bool:
+    """Is one of ``events`` of PLOVER type ``head`` with an accepted modality?"""
+    return any(getattr(e, "type", None) == head and getattr(e, "modality", "") in modalities
+               for e in events)
+
+
 def detect(events_of: Callable[[str], Sequence[object]], head: str, texts: Sequence[str],
            modalities: frozenset[str] = frozenset({"asserted"})) -> list[bool]:
     """Is there an event of PLOVER type ``head`` (with an accepted modality) per text?"""
-    out = []
-    for text in texts:
-        evs = events_of(text)
-        out.append(any(getattr(e, "type", None) == head and getattr(e, "modality", "") in
-                       modalities for e in evs))
-    return out
+    return [has_event(events_of(text), head, modalities) for text in texts]
 
 
 def make_document(text: str, published: str = "2008-01-01", doc_id: str = "gold") -> Document:
@@ -241,18 +244,14 @@ def cross_validate(gold: Sequence[GoldSentence], train: Sequence[tuple[str, froz
                               written=is_written[keep])
             coder = EventCoder(options or CoderOptions(), classifier=clf)
             for j in fold:
-                pred[j] = _detected(coder, prepare(gold[idx[j]].text), head)
+                pred[j] = has_event(coder.code(prepare(gold[idx[j]].text)), head)
             for j in w_fold:
-                pred_w[j] = _detected(coder, prepare(written[j][0]), head)
+                pred_w[j] = has_event(coder.code(prepare(written[j][0])), head)
         out[head] = scores([bool(v) for v in y], [bool(v) for v in pred])
         if written:
             out[f"{head}_written"] = scores([head in labs for _, labs in written],
                                             [bool(v) for v in pred_w])
     return out
-
-
-def _detected(coder: Any, doc: Document, head: str) -> bool:
-    return any(e.type == head and e.modality == "asserted" for e in coder.code(doc))
 
 
 def span_accuracy(records: Sequence[dict[str, Any]], coded: Callable[[str], Sequence[Event]],

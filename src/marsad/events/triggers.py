@@ -16,13 +16,15 @@ from importlib import resources
 from marsad.events.units import Token
 from marsad.text.normalize import fold
 
-__all__ = ["NOT_AN_EVENT", "Refinement", "TriggerEntry", "TriggerHit", "Lexicon",
-           "load_lexicon", "merge_adjacent", "variants"]
+__all__ = ["MAX_TRIGGERS_PER_SENTENCE", "NOT_AN_EVENT", "Refinement", "TriggerEntry",
+           "TriggerHit", "Lexicon", "load_lexicon", "merge_adjacent", "variants"]
 
 #: Free final letters a "*" stem admits (suffix pronouns, plural and dual endings).
 MAX_SUFFIX = 4
 #: Words a later pattern word may skip over ("أجرى يوم الاثنين مشاورات").
 MAX_GAP = 3
+#: Bad-input guard: a sentence with hundreds of triggers stays linear.
+MAX_TRIGGERS_PER_SENTENCE = 40
 #: Prepositions that must follow the previous pattern word directly ("حقق في" must not
 #: match "حققت تقدما كبيرا في").
 ADJACENT = frozenset({"في", "عن", "علي", "من", "الي", "ب"})
@@ -99,12 +101,10 @@ class Refinement:
     reach: int | None = None
 
     def applies(self, following: Sequence[str], preceding: Sequence[str]) -> bool:
-        words = list(preceding[::-1] if self.before else following)
-        if self.reach is not None:
-            words = words[:self.reach]
-        if self.before:
-            words.reverse()
-        text = " " + " ".join(words) + " "
+        words = list(preceding if self.before else following)
+        if self.reach is not None:  # the words nearest the trigger
+            words = words[-self.reach:] if self.before else words[:self.reach]
+        text = " ".join(words)
         return any(cue in text for cue in self.cues)
 
 
@@ -201,6 +201,11 @@ class Lexicon:
                 if hit is not None:
                     hits.append(hit)
         return _resolve_overlaps(hits)
+
+    def sentence_hits(self, tokens: list[Token]) -> list[TriggerHit]:
+        """The hits the coder codes in one sentence: adjacent ones of a root merged,
+        at most :data:`MAX_TRIGGERS_PER_SENTENCE`."""
+        return merge_adjacent(self.find(tokens))[:MAX_TRIGGERS_PER_SENTENCE]
 
     def _match(self, entry: TriggerEntry, forms: list[tuple[tuple[str, str], ...]],
                i: int) -> TriggerHit | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from marsad.events.ontology import Ontology, load_ontology
-from marsad.events.triggers import Lexicon, TriggerHit, load_lexicon, merge_adjacent
+from marsad.events.triggers import Lexicon, TriggerHit, load_lexicon
 from marsad.events.units import Token, tokenize_span
 
 __all__ = ["WINDOW", "MAX_WINDOWS", "join_windows", "hit_windows", "text_windows"]
@@ -52,9 +52,6 @@ def hit_windows(text: str, base: int, tokens: Sequence[Token], hits: Sequence[Tr
 def text_windows(text: str, lexicon: Lexicon | None = None,
                  ontology: Ontology | None = None) -> dict[str, str]:
     """{PLOVER type: windows} of one sentence, found as the coder finds them."""
-    from marsad.events.coder import MAX_TRIGGERS_PER_SENTENCE
-
-    lexicon = lexicon or load_lexicon()
     tokens = tokenize_span(text, 0, len(text))
-    hits = merge_adjacent(lexicon.find(tokens))[:MAX_TRIGGERS_PER_SENTENCE]
+    hits = (lexicon or load_lexicon()).sentence_hits(tokens)
     return hit_windows(text, 0, tokens, hits, ontology or load_ontology())
