@@ -109,3 +109,22 @@ def test_a_huge_sentence_is_classified_without_blowing_up(coder: EventCoder) -> 
     text = " ".join(["هاجم مسلحون موقعا للجيش وقتلوا جنديا"] * 1500)  # ~60k characters
     events = coder.code(make_document(text))
     assert len(events) <= 60
+
+
+def test_the_packaged_model_is_what_the_training_script_builds(shared: Path,
+                                                               tmp_path: Path) -> None:
+    """A lexicon or training-data change without retraining would ship a stale model.
+    (Training is deterministic; a small tolerance allows for another CPU's rounding.)"""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    out = tmp_path / "model.npz"
+    subprocess.run([sys.executable, str(repo / "scripts/train_event_classifier.py"),
+                    "--shared", str(shared), "-o", str(out)], check=True,
+                   capture_output=True)
+    fresh, shipped = SentenceClassifier.from_file(out), load_classifier()
+    assert fresh.labels == shipped.labels and fresh.meta == shipped.meta
+    assert np.allclose(fresh.weights, shipped.weights, atol=2e-3), \
+        "stale model: run python scripts/train_event_classifier.py"
+    assert np.allclose(fresh.bias, shipped.bias, atol=2e-3)
