@@ -88,7 +88,7 @@ def test_assault_three_fold_gate(gold, prepare) -> None:
 def test_full_dev_evaluation(gold, prepare, shared: Path) -> None:
     result = cross_validate(gold, load_training(*TRAINING), prepare, k=5,
                             written=load_training(WRITTEN), options=GOLD_LINE)
-    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()  # measured 0.672
+    assert result["ASSAULT"].f1 >= 0.63, result["ASSAULT"].as_dict()  # measured 0.667
     assert result["PROTEST"].f1 >= 0.35, result["PROTEST"].as_dict()  # measured 0.391
     assert result["ASSAULT_written"].f1 >= 0.70, result["ASSAULT_written"].as_dict()  # 0.743
     assert result["PROTEST_written"].f1 >= 0.63, result["PROTEST_written"].as_dict()  # 0.683
