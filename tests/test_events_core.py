@@ -240,3 +240,28 @@ def test_protesters_in_front_of_an_embassy_target_its_country(coder: EventCoder)
     evs = code(coder, "تجمع عشرات المتظاهرين أمام السفارة الأردنية في طهران.", (JOR_EMB,))
     protests = [e for e in evs if e.type == "PROTEST"]
     assert any(e.target and e.target.code == "JOR" for e in protests)
+
+
+def test_first_person_verbs_leave_the_subject_to_the_speaker(coder: EventCoder) -> None:
+    evs = [e for e in code(coder, "وقال: ندعم إسرائيل في مواجهة التهديدات.", (ISR,))
+           if e.cameo[:2] == "05"]
+    assert evs and evs[0].source is None and evs[0].target.code == "ISR"
+    assert evs[0].extra.get("first_person")
+    # a stem that begins with ن is not "we": "نفذت إيران هجوما"
+    (attack,) = [e for e in code(coder, "نفذت إيران هجوما على إسرائيل.") if e.cameo[:2] == "19"]
+    assert attack.source.code == "IRN" and not attack.extra.get("first_person")
+
+
+def test_a_quoted_first_person_verb_takes_the_speaker_as_source() -> None:
+    from marsad.pipeline import Pipeline, PipelineConfig
+
+    pipe = Pipeline.from_config(PipelineConfig(
+        components=("sentences", "timexes", "actors", "quotes", "events"),
+        options={"events": {"use_classifier": False}}, error_policy="strict"))
+    doc = document_with_actors('وقال الرئيس الإيراني: "ندعم حقوق الفلسطينيين في تقرير مصيرهم".',
+                               [], published="2024-08-06")
+    for comp in pipe.components:
+        doc = comp(doc)
+    support = [e for e in doc.events if e.cameo[:2] == "05"]
+    assert support and support[0].source is not None
+    assert support[0].source.code.startswith("IRN") and support[0].target.code == "PSE"

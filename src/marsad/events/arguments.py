@@ -179,7 +179,8 @@ def _groups(units: list[ActorUnit]) -> list[tuple[ActorUnit, ...]]:
 def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: int,
                  *, floor: int, ceiling: int, noun: bool, passive: bool,
                  recip: bool, from_target: bool = False, carrier: bool = False,
-                 victim: bool = False, governed: bool = False) -> Roles:
+                 victim: bool = False, governed: bool = False,
+                 first_person: bool = False) -> Roles:
     """Roles for a trigger spanning tokens ``first..last``; arguments are looked for in
     ``[floor, ceiling)`` (the previous trigger's end to the next trigger's start).
 
@@ -188,7 +189,9 @@ def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: 
     count or casualty noun follows ("قتل 15 جنديا تركيا"): the actor after is the target,
     the source only an agent ("على يد") or, for a verb, a subject just before it ("أن
     القوات الأميركية قتلت 11 مسلحا"). ``governed``: a masdar inside a prepositional
-    phrase ("مقتل 15 جنديا في هجوم شنه متمردون"): the actor before it is not its subject."""
+    phrase ("مقتل 15 جنديا في هجوم شنه متمردون"): the actor before it is not its subject.
+    ``first_person``: "ندعم حقوق الفلسطينيين": the subject is the speaker (filled in from
+    the quote later), so the actor after the verb is its target."""
     lo, hi = max(floor, first - BACK_WINDOW), min(ceiling, last + 1 + AHEAD_WINDOW)
     groups = [g for g in _groups([u for u in units if lo <= u.first < hi])]
     location, loc_start, groups = _take_location(tokens, groups, first, last)
@@ -211,6 +214,10 @@ def assign_roles(tokens: list[Token], units: list[ActorUnit], first: int, last: 
                 and subject[-1].last >= first - SVO_REACH:
             source = subject
         return Roles(source, target, mediator, location, loc_start)
+    if first_person:
+        target = next((g for g in inside + after if g is not agent and (
+            _bare(g[0]) or g[0].prep in TARGET_PREPS or g[0].prep in WITH_PREPS)), ())
+        return Roles(agent, target, mediator, location, loc_start)
     if from_target:  # "طلب من X", "طالب X": the one asked is the target
         after = [g if g[0].prep != "من" else tuple(replace(u, prep="ل") for u in g)
                  for g in after]

@@ -215,7 +215,8 @@ class EventCoder:
                 mediator=mediator, location=location, date=date,
                 trigger=doc.text[trig.start:trig.end],
                 extra={"rule": "lexicon", "cue": reading.cue, "trigger_start": trig.start,
-                       "trigger_end": trig.end, "lexicon_line": hit.entry.line},
+                       "trigger_end": trig.end, "lexicon_line": hit.entry.line,
+                       **({"first_person": True} if _first_person(sent, hit) else {})},
             ))
         return out
 
@@ -245,11 +246,13 @@ class EventCoder:
         light_verb = len(hit.entry.words) > 1 and not hit.entry.adjacent[1]
         verbal = hit.entry.words[0].is_verbal(sent.tokens[hit.first].text)
         victim = "victim" in flags and victims_follow(sent.tokens, hit.last)
+        first_person = verbal and _first_person(sent, hit)
         governed = hit.first > 0 and sent.tokens[hit.first - 1].text in GOVERNING_PREPS
         return assign_roles(sent.tokens, sent.units[lo:hi], hit.first, hit.last,
                             floor=floor, ceiling=ceiling,
                             noun="noun" in flags and not light_verb and not verbal,
                             passive="pass" in flags, victim=victim, governed=governed,
+                            first_person=first_person,
                             recip="recip" in flags,
                             carrier="carrier" in flags,
                             from_target=hit.entry.cameo[:2] in ("02", "04", "10"))
@@ -291,6 +294,11 @@ def _share_mediator(events: list[Event]) -> list[Event]:
             ev = replace(ev, mediator=med, mode="third-party" if ev.type else ev.mode)
         out.append(ev)
     return out
+
+
+def _first_person(sent: _Sentence, hit: TriggerHit) -> bool:
+    """"ندعم"، "لن نقبل": a verb whose subject is "we", i.e. the speaker of its quote."""
+    return hit.entry.words[0].first_person_plural(sent.tokens[hit.first].text)
 
 
 def _share_governed(events: list[Event]) -> list[Event]:

@@ -28,11 +28,13 @@ def _inside(event: Event, quote: Quote) -> bool:
 
 
 def attach_speakers(doc: Document, events: list[Event]) -> list[Event]:
-    """Give source-less speech events inside a quote the quote's speaker as source."""
+    """Give source-less speech events inside a quote, and first-person ones of any root
+    ("ندعم حقوق الفلسطينيين"), the quote's speaker as source."""
     out: list[Event] = []
     for ev in events:
         quote = next((q for q in doc.quotes if q.speaker is not None and _inside(ev, q)), None)
-        if quote is not None and ev.source is None and ev.cameo[:2] in _SPEECH_ROOTS:
+        if quote is not None and ev.source is None and (
+                ev.cameo[:2] in _SPEECH_ROOTS or ev.extra.get("first_person")):
             ev = replace(ev, source=quote.speaker, extra={**ev.extra, "speaker": True})
         out.append(ev)
     return out

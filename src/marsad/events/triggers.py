@@ -47,6 +47,17 @@ class WordPattern:
                                               for k in range(MAX_SUFFIX + 1))
                    for form, _ in variants(word))
 
+    def first_person_plural(self, word: str) -> bool:
+        """Is ``word`` this verb with the imperfect prefix ن ("ندعم"، "سنرد"، "لن نقبل")?
+        (A stem that itself begins with ن, "نفذت", is not.)"""
+        for form, _ in variants(word):
+            for k in range(MAX_SUFFIX + 1):
+                head = form[: len(form) - k]
+                if len(head) > 2 and head[0] == "ن" and head in self.verbal \
+                        and head[1:] in self.verbal:
+                    return True
+        return False
+
     def match(self, forms: tuple[tuple[str, str], ...]) -> tuple[int, str] | None:
         """Best (quality, stripped prefix) over a token's variants, or ``None``."""
         best: tuple[int, str] | None = None
