@@ -125,6 +125,7 @@ def test_refinements_drop_non_events_and_recode_verbal_attacks(coder: EventCoder
 @pytest.mark.parametrize("text", [
     "أحبطت الأجهزة الأمنية مخططا لتفجير منشآت نفطية.",
     "وحذر من أن أي عدوان على بلاده سيقابل برد قاس.",
+    "هدد زعيم التنظيم، في تسجيل صوتي بثته مواقع متشددة، بشن هجمات على المصالح الغربية.",
 ])
 def test_plots_and_any_attack_are_hypothetical(coder: EventCoder, text: str) -> None:
     evs = [e for e in code(coder, text) if e.cameo[:2] in ("18", "19")]

@@ -107,5 +107,5 @@ def test_default_scope_evaluation(gold, prepare) -> None:
                             written=load_training(WRITTEN))
     assert result["ASSAULT"].f1 >= 0.34, result["ASSAULT"].as_dict()  # measured 0.379
     assert result["PROTEST"].f1 >= 0.26, result["PROTEST"].as_dict()  # measured 0.297
-    assert result["ASSAULT_written"].f1 >= 0.71, result["ASSAULT_written"].as_dict()  # 0.749
+    assert result["ASSAULT_written"].f1 >= 0.71, result["ASSAULT_written"].as_dict()  # 0.754
     assert result["PROTEST_written"].f1 >= 0.66, result["PROTEST_written"].as_dict()  # 0.706

@@ -192,7 +192,7 @@ class EventCoder:
         clause = next((c for c in sent.clauses if c[0] <= hit.first < c[1]),
                       (0, len(sent.tokens)))
         same_clause_prev = prev if prev is not None and prev.last >= clause[0] else None
-        reading = modality_of(sent.tokens, hit, clause, same_clause_prev)
+        reading = modality_of(sent.tokens, hit, clause, same_clause_prev, threat=prev)
         code, reading = self._final_code(sent, hit, clause, reading)
         if code == NOT_AN_EVENT:
             sent.dropped.add(self.ontology.get(hit.entry.cameo).plover or "")

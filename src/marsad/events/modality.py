@@ -62,17 +62,40 @@ class ModalityReading:
     cue: str = ""
 
 
+#: How far (in tokens, commas included) a threat may stand before the "بـ" complement
+#: it governs across commas: "هدد زعيم التنظيم، في تسجيل صوتي بثته مواقع، بشن هجمات".
+THREAT_REACH = 20
+
+
 def modality_of(tokens: list[Token], hit: TriggerHit, clause: tuple[int, int],
-                previous: TriggerHit | None) -> ModalityReading:
+                previous: TriggerHit | None,
+                threat: TriggerHit | None = None) -> ModalityReading:
     """The modality of ``hit`` inside ``clause`` (token range); ``previous`` is the
-    trigger before it in the same clause, if any."""
+    trigger before it in the same clause, if any; ``threat``, the trigger before it in
+    the sentence when that is a threat (root 13)."""
     own = _own_marks(tokens, hit)
     if own is not None:
         return own
     before = _cue_before(tokens, hit, clause, previous)
     if before is not None:
         return before
-    return _cue_after(tokens, hit, clause) or ModalityReading("asserted")
+    after = _cue_after(tokens, hit, clause)
+    if after is not None:
+        return after
+    if threat is not None and threat.entry.cameo[:2] == "13" \
+            and hit.first - threat.last <= THREAT_REACH and _threat_complement(tokens, hit):
+        return ModalityReading("hypothetical", "governed:" + threat.entry.cameo)
+    return ModalityReading("asserted")
+
+
+#: Light verbs of a threat's "بـ" complement ("بشن هجمات"، "بتوجيه ضربة").
+_THREAT_LIGHT_VERBS = frozenset({"بشن", "بتوجيه", "بتنفيذ", "بالقيام"})
+
+
+def _threat_complement(tokens: list[Token], hit: TriggerHit) -> bool:
+    """"بضرب القواعد"، "بشن هجمات": the trigger is the بـ-complement of a threat."""
+    return "ب" in hit.prefix or (hit.first > 0
+                                 and tokens[hit.first - 1].text in _THREAT_LIGHT_VERBS)
 
 
 def _own_marks(tokens: list[Token], hit: TriggerHit) -> ModalityReading | None:
