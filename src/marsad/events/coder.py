@@ -195,9 +195,12 @@ class EventCoder:
         reading = modality_of(sent.tokens, hit, clause, same_clause_prev, threat=prev)
         code, reading = self._final_code(sent, hit, clause, reading)
         if code == NOT_AN_EVENT:
-            sent.dropped.add(self.ontology.get(hit.entry.cameo).plover or "")
+            plover = self.ontology.get(hit.entry.cameo).plover
+            if plover:
+                sent.dropped.add(plover)
             return []
-        roles = self._roles(sent, hit, prev, nxt)
+        first_person = _first_person(sent, hit)
+        roles = self._roles(sent, hit, prev, nxt, first_person)
         trig = Span(sent.tokens[hit.first].start, sent.tokens[hit.last].end)
         mode, mediator = self._mode(code, sent, hit, clause, roles)
         date = dates.pick(trig, sent.span, _clause_span(sent, clause), doc.text)
@@ -216,7 +219,7 @@ class EventCoder:
                 trigger=doc.text[trig.start:trig.end],
                 extra={"rule": "lexicon", "cue": reading.cue, "trigger_start": trig.start,
                        "trigger_end": trig.end, "lexicon_line": hit.entry.line,
-                       **({"first_person": True} if _first_person(sent, hit) else {})},
+                       **({"first_person": True} if first_person else {})},
             ))
         return out
 
@@ -236,7 +239,7 @@ class EventCoder:
         return code, reading
 
     def _roles(self, sent: _Sentence, hit: TriggerHit, prev: TriggerHit | None,
-               nxt: TriggerHit | None) -> Roles:
+               nxt: TriggerHit | None, first_person: bool = False) -> Roles:
         floor = prev.last + 1 if prev is not None else 0
         ceiling = nxt.first if nxt is not None else len(sent.tokens)
         lo = bisect.bisect_left(sent.unit_firsts, max(floor, hit.first - 13))
@@ -246,7 +249,6 @@ class EventCoder:
         light_verb = len(hit.entry.words) > 1 and not hit.entry.adjacent[1]
         verbal = hit.entry.words[0].is_verbal(sent.tokens[hit.first].text)
         victim = "victim" in flags and victims_follow(sent.tokens, hit.last)
-        first_person = verbal and _first_person(sent, hit)
         governed = hit.first > 0 and sent.tokens[hit.first - 1].text in GOVERNING_PREPS
         return assign_roles(sent.tokens, sent.units[lo:hi], hit.first, hit.last,
                             floor=floor, ceiling=ceiling,
